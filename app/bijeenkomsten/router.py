@@ -1,0 +1,115 @@
+"""HTTP endpoints of /v1/netwerken/{netwerkId}/bijeenkomsten."""
+
+import uuid
+from pydantic import AwareDatetime
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from sqlmodel import select
+
+from app.bijeenkomsten import schemas, service
+from app.common import responses
+from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.db import SessionDep
+from app.models import Bijeenkomst
+from app.models.enums import BijeenkomstStatus
+from app.netwerken.router import NetwerkDep
+
+router = APIRouter(prefix="/netwerken/{netwerkId}/bijeenkomsten", tags=["Bijeenkomsten"])
+
+
+def bijeenkomst_uit_pad(
+    netwerk: NetwerkDep,
+    bijeenkomst_id: Annotated[
+        uuid.UUID, Path(alias="bijeenkomstId", description="Id van de bijeenkomst.")
+    ],
+    session: SessionDep,
+) -> Bijeenkomst:
+    """Dependency: the bijeenkomst of the path's netwerk, or 404."""
+    return service.laad(netwerk, bijeenkomst_id, session=session)
+
+
+BijeenkomstDep = Annotated[Bijeenkomst, Depends(bijeenkomst_uit_pad)]
+
+
+@router.get(
+    "",
+    summary="Bijeenkomsten van een netwerk opvragen",
+    description="Te filteren op status, gastorganisatie en periode; gesorteerd op start.",
+    responses=responses.LEES,
+)
+def lijst(
+    netwerk: NetwerkDep,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    paging: PagineringDep,
+    status: Annotated[BijeenkomstStatus | None, Query(description="Alleen deze status.")] = None,
+    gastorganisatie_id: Annotated[
+        uuid.UUID | None, Query(alias="gastorganisatieId", description="Alleen bij deze gastheer.")
+    ] = None,
+    vanaf: Annotated[
+        AwareDatetime | None, Query(description="Alleen bijeenkomsten die op of na dit moment beginnen.")
+    ] = None,
+    tot: Annotated[
+        AwareDatetime | None, Query(description="Alleen bijeenkomsten die vóór dit moment beginnen.")
+    ] = None,
+    sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
+) -> Pagina[schemas.Bijeenkomst]:
+    statement = select(Bijeenkomst).where(Bijeenkomst.netwerk_id == netwerk.id)
+    if status is not None:
+        statement = statement.where(Bijeenkomst.status == status)
+    if gastorganisatie_id is not None:
+        statement = statement.where(Bijeenkomst.gastorganisatie_id == gastorganisatie_id)
+    if vanaf is not None:
+        statement = statement.where(Bijeenkomst.start >= vanaf)
+    if tot is not None:
+        statement = statement.where(Bijeenkomst.start < tot)
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["start"], Bijeenkomst.id)  # type: ignore[arg-type]
+    rows, page = pagineer(
+        session, statement, paging=paging, order_by=order, request=request, response=response
+    )
+    return Pagina[schemas.Bijeenkomst](
+        results=[schemas.Bijeenkomst.model_validate(r) for r in rows], **page
+    )
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Bijeenkomst plannen",
+    responses=responses.MAAK_ONDER,
+)
+def maak(
+    netwerk: NetwerkDep, data: schemas.BijeenkomstNieuw, session: SessionDep
+) -> schemas.Bijeenkomst:
+    return schemas.Bijeenkomst.model_validate(service.maak(netwerk, data, session=session))
+
+
+@router.get("/{bijeenkomstId}", summary="Eén bijeenkomst opvragen", responses=responses.LEES)
+def lees(bijeenkomst: BijeenkomstDep) -> schemas.Bijeenkomst:
+    return schemas.Bijeenkomst.model_validate(bijeenkomst)
+
+
+@router.patch(
+    "/{bijeenkomstId}",
+    summary="Bijeenkomst wijzigen",
+    description="Alleen de meegestuurde velden veranderen.",
+    responses=responses.WIJZIG,
+)
+def wijzig(
+    bijeenkomst: BijeenkomstDep, data: schemas.BijeenkomstWijziging, session: SessionDep
+) -> schemas.Bijeenkomst:
+    return schemas.Bijeenkomst.model_validate(service.wijzig(bijeenkomst, data, session=session))
+
+
+@router.delete(
+    "/{bijeenkomstId}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Bijeenkomst verwijderen",
+    description="Verwijdert de bijeenkomst. Afzeggen doe je met status `geannuleerd`: dan "
+    "blijft ze zichtbaar in agenda's.",
+    responses=responses.VERWIJDER,
+)
+def verwijder(bijeenkomst: BijeenkomstDep, session: SessionDep) -> None:
+    service.verwijder(bijeenkomst, session=session)

@@ -1,0 +1,96 @@
+"""Bijeenkomsten: numbered per netwerk, ending after they start, hosted by a participant."""
+
+import uuid
+from typing import Any
+
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, col, select
+
+from app.bijeenkomsten.schemas import BijeenkomstNieuw, BijeenkomstWijziging
+from app.common.service import apply_changes, check_order
+from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon
+
+SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+    "start": col(Bijeenkomst.start),
+    "volgnummer": col(Bijeenkomst.volgnummer),
+    "titel": col(Bijeenkomst.titel),
+    "aangemaaktOp": col(Bijeenkomst.aangemaakt_op),
+}
+
+
+def neemt_deel(netwerk_id: uuid.UUID, organisatie_id: uuid.UUID, *, session: Session) -> bool:
+    """Whether someone of this organisation is deelnemer of the netwerk."""
+    found = session.exec(
+        select(Deelnemer.id)
+        .join(Persoon, col(Persoon.id) == col(Deelnemer.persoon_id))
+        .where(Deelnemer.netwerk_id == netwerk_id, Persoon.organisatie_id == organisatie_id)
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def _check(bijeenkomst: Bijeenkomst, *, session: Session) -> None:
+    problems = check_order("start", bijeenkomst.start, "einde", bijeenkomst.einde, strict=True)
+    host = bijeenkomst.gastorganisatie_id
+    if host is not None and not neemt_deel(bijeenkomst.netwerk_id, host, session=session):
+        problems.append(
+            InvalidParam(
+                name="gastorganisatieId",
+                code="geen-deelnemer",
+                reason="De gastorganisatie moet met minstens één deelnemer in het netwerk zitten.",
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+    taken = session.exec(
+        select(Bijeenkomst.id).where(
+            Bijeenkomst.netwerk_id == bijeenkomst.netwerk_id,
+            Bijeenkomst.volgnummer == bijeenkomst.volgnummer,
+            Bijeenkomst.id != bijeenkomst.id,
+        )
+    ).first()
+    if taken is not None:
+        raise Conflict(f"Dit netwerk heeft al een bijeenkomst met volgnummer {bijeenkomst.volgnummer}.")
+
+
+def maak(netwerk: Netwerk, data: BijeenkomstNieuw, *, session: Session) -> Bijeenkomst:
+    """Plan a bijeenkomst; without a volgnummer it gets the next free one."""
+    values = data.velden()
+    if values["volgnummer"] is None:
+        highest = session.scalar(
+            select(func.max(Bijeenkomst.volgnummer)).where(Bijeenkomst.netwerk_id == netwerk.id)
+        )
+        values["volgnummer"] = (highest or 0) + 1
+    bijeenkomst = Bijeenkomst(netwerk_id=netwerk.id, **values)
+    _check(bijeenkomst, session=session)
+    session.add(bijeenkomst)
+    session.flush()
+    return bijeenkomst
+
+
+def wijzig(bijeenkomst: Bijeenkomst, data: BijeenkomstWijziging, *, session: Session) -> Bijeenkomst:
+    """Apply a partial change."""
+    apply_changes(
+        bijeenkomst,
+        data.velden(alleen_gezet=True),
+        required=("titel", "start", "einde", "volgnummer", "status"),
+    )
+    _check(bijeenkomst, session=session)
+    session.add(bijeenkomst)
+    session.flush()
+    return bijeenkomst
+
+
+def verwijder(bijeenkomst: Bijeenkomst, *, session: Session) -> None:
+    """Remove a bijeenkomst (cancelling keeps it visible: status `geannuleerd`)."""
+    session.delete(bijeenkomst)
+    session.flush()
+
+
+def laad(netwerk: Netwerk, bijeenkomst_id: uuid.UUID, *, session: Session) -> Bijeenkomst:
+    """The bijeenkomst of this netwerk, or 404."""
+    bijeenkomst = session.get(Bijeenkomst, bijeenkomst_id)
+    if bijeenkomst is None or bijeenkomst.netwerk_id != netwerk.id:
+        raise NotFound(f"Dit netwerk heeft geen bijeenkomst met id {bijeenkomst_id}.")
+    return bijeenkomst

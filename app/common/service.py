@@ -1,0 +1,68 @@
+"""Helpers every domain service uses: load or 404, apply a PATCH, check an order of values."""
+
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol, TypeVar
+
+from sqlmodel import Session, SQLModel
+
+from app.errors import InvalidInput, InvalidParam, NotFound
+
+M = TypeVar("M", bound=SQLModel)
+
+
+def get_or_404(session: Session, model: type[M], id: uuid.UUID, *, naam: str) -> M:
+    """The row of `model` with `id`, or a 404 that names what was looked for."""
+    row = session.get(model, id)
+    if row is None:
+        raise NotFound(f"Er is geen {naam} met id {id}.")
+    return row
+
+
+def apply_changes(
+    row: SQLModel, changes: Mapping[str, Any], *, required: Iterable[str] = ()
+) -> None:
+    """Copy the fields a PATCH sent onto `row`; a required field cannot be emptied."""
+    emptied = [name for name in required if name in changes and changes[name] is None]
+    if emptied:
+        raise InvalidInput(
+            [
+                InvalidParam(name=_camel(name), code="required", reason="Dit veld mag niet leeg zijn.")
+                for name in emptied
+            ]
+        )
+    for name, value in changes.items():
+        setattr(row, name, value)
+
+
+class _Comparable(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+def check_order(
+    earlier_name: str,
+    earlier: _Comparable | None,
+    later_name: str,
+    later: _Comparable | None,
+    *,
+    strict: bool = False,
+) -> list[InvalidParam]:
+    """A problem on `later_name` when it comes before `earlier_name` (or at it, when strict)."""
+    if earlier is None or later is None:
+        return []
+    wrong = not (earlier < later) if strict else later < earlier
+    if not wrong:
+        return []
+    relation = "na" if strict else "op of na"
+    return [
+        InvalidParam(
+            name=_camel(later_name),
+            code="volgorde",
+            reason=f"{_camel(later_name)} moet {relation} {_camel(earlier_name)} liggen.",
+        )
+    ]
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)

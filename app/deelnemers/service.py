@@ -1,0 +1,99 @@
+"""Deelnemers: a persoon in a netwerk, once, with a role the netwerk knows."""
+
+import uuid
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col, select
+
+from app.common.service import apply_changes, check_order
+from app.deelnemers.schemas import DeelnemerNieuw, DeelnemerWijziging
+from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.models import Deelnemer, Netwerk, Persoon
+
+SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+    "naam": col(Persoon.naam),
+    "rol": col(Deelnemer.rol),
+    "sinds": col(Deelnemer.sinds),
+    "aangemaaktOp": col(Deelnemer.aangemaakt_op),
+}
+
+
+def _check(netwerk: Netwerk, deelnemer: Deelnemer) -> None:
+    problems = check_order("sinds", deelnemer.sinds, "tot", deelnemer.tot)
+    if deelnemer.rol not in netwerk.rollen:
+        problems.append(
+            InvalidParam(
+                name="rol",
+                code="onbekende-rol",
+                reason=f"Rol '{deelnemer.rol}' bestaat niet in dit netwerk; "
+                f"kies uit: {', '.join(netwerk.rollen)}.",
+            )
+        )
+    if problems:
+        raise InvalidInput(problems)
+
+
+def maak(netwerk: Netwerk, data: DeelnemerNieuw, *, session: Session) -> tuple[Deelnemer, Persoon]:
+    """Add a persoon to the netwerk; 409 when already in it."""
+    persoon = session.get(Persoon, data.persoon_id)
+    if persoon is None:
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    name="persoonId",
+                    code="bestaat-niet",
+                    reason=f"Er is geen persoon met id {data.persoon_id}.",
+                )
+            ]
+        )
+    values = data.velden()
+    values["sinds"] = values["sinds"] or date.today()
+    deelnemer = Deelnemer(netwerk_id=netwerk.id, **values)
+    _check(netwerk, deelnemer)
+    existing = session.exec(
+        select(Deelnemer.id).where(
+            Deelnemer.netwerk_id == netwerk.id, Deelnemer.persoon_id == persoon.id
+        )
+    ).first()
+    if existing is not None:
+        raise Conflict(f"{persoon.naam} is al deelnemer van dit netwerk ({existing}).")
+    session.add(deelnemer)
+    session.flush()
+    return deelnemer, persoon
+
+
+def wijzig(
+    netwerk: Netwerk, deelnemer: Deelnemer, data: DeelnemerWijziging, *, session: Session
+) -> Deelnemer:
+    """Apply a partial change."""
+    apply_changes(
+        deelnemer,
+        data.velden(alleen_gezet=True),
+        required=("rol", "kartrekker", "status", "sinds"),
+    )
+    _check(netwerk, deelnemer)
+    session.add(deelnemer)
+    session.flush()
+    return deelnemer
+
+
+def verwijder(deelnemer: Deelnemer, *, session: Session) -> None:
+    """Remove the membership, with the deelnemer's leervragen."""
+    session.delete(deelnemer)
+    session.flush()
+
+
+def laad(
+    netwerk: Netwerk, deelnemer_id: uuid.UUID, *, session: Session
+) -> tuple[Deelnemer, Persoon]:
+    """The deelnemer of this netwerk with its persoon, in one statement; 404 otherwise."""
+    row = session.exec(
+        select(Deelnemer, Persoon)
+        .join(Persoon, col(Persoon.id) == col(Deelnemer.persoon_id))
+        .where(Deelnemer.id == deelnemer_id, Deelnemer.netwerk_id == netwerk.id)
+    ).first()
+    if row is None:
+        raise NotFound(f"Dit netwerk heeft geen deelnemer met id {deelnemer_id}.")
+    return row[0], row[1]

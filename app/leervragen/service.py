@@ -1,0 +1,92 @@
+"""Leervragen: owned by a deelnemer of the same netwerk, tagged with the netwerk's themes."""
+
+import uuid
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col, select
+
+from app.common.json_lists import json_list_contains
+from app.common.service import apply_changes
+from app.errors import InvalidInput, InvalidParam, NotFound
+from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging
+from app.models import Deelnemer, Leervraag, Netwerk
+
+SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+    "aangemaaktOp": col(Leervraag.aangemaakt_op),
+    "soort": col(Leervraag.soort),
+    "status": col(Leervraag.status),
+}
+
+
+def _theme_problems(netwerk: Netwerk, themas: list[str]) -> list[InvalidParam]:
+    unknown = [t for t in themas if t not in netwerk.themas]
+    if not unknown:
+        return []
+    known = ", ".join(netwerk.themas) or "(het netwerk heeft nog geen thema's)"
+    return [
+        InvalidParam(
+            name="themas",
+            code="onbekend-thema",
+            reason=f"Onbekend thema '{thema}'; kies uit: {known}.",
+        )
+        for thema in unknown
+    ]
+
+
+def maak(netwerk: Netwerk, data: LeervraagNieuw, *, session: Session) -> Leervraag:
+    """Record a leervraag of a deelnemer of this netwerk."""
+    values = data.velden()
+    values["themas"] = list(dict.fromkeys(values["themas"]))
+    problems = _theme_problems(netwerk, values["themas"])
+    deelnemer = session.get(Deelnemer, data.deelnemer_id)
+    if deelnemer is None or deelnemer.netwerk_id != netwerk.id:
+        problems.insert(
+            0,
+            InvalidParam(
+                name="deelnemerId",
+                code="geen-deelnemer",
+                reason=f"Dit netwerk heeft geen deelnemer met id {data.deelnemer_id}.",
+            ),
+        )
+    if problems:
+        raise InvalidInput(problems)
+    leervraag = Leervraag(netwerk_id=netwerk.id, **values)
+    session.add(leervraag)
+    session.flush()
+    return leervraag
+
+
+def wijzig(
+    netwerk: Netwerk, leervraag: Leervraag, data: LeervraagWijziging, *, session: Session
+) -> Leervraag:
+    """Apply a partial change."""
+    changes = data.velden(alleen_gezet=True)
+    if changes.get("themas") is not None:
+        changes["themas"] = list(dict.fromkeys(changes["themas"]))
+        problems = _theme_problems(netwerk, changes["themas"])
+        if problems:
+            raise InvalidInput(problems)
+    apply_changes(leervraag, changes, required=("soort", "tekst", "themas", "status"))
+    session.add(leervraag)
+    session.flush()
+    return leervraag
+
+
+def verwijder(leervraag: Leervraag, *, session: Session) -> None:
+    """Remove a leervraag."""
+    session.delete(leervraag)
+    session.flush()
+
+
+def laad(netwerk: Netwerk, leervraag_id: uuid.UUID, *, session: Session) -> Leervraag:
+    """The leervraag of this netwerk, or 404."""
+    leervraag = session.get(Leervraag, leervraag_id)
+    if leervraag is None or leervraag.netwerk_id != netwerk.id:
+        raise NotFound(f"Dit netwerk heeft geen leervraag met id {leervraag_id}.")
+    return leervraag
+
+
+def thema_filter(thema: str) -> ColumnElement[bool]:
+    """Leervragen that carry `thema`."""
+    return json_list_contains(Leervraag.themas, thema)

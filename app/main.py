@@ -1,0 +1,81 @@
+"""create_app(): routers, middleware, exception handlers, docs and the OpenAPI document."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+
+from app.config import Settings, get_settings
+from app.docs import install_docs
+from app.errors import install_error_handlers
+from app.middleware import ApiHeadersMiddleware
+from app.openapi import API_PREFIX, build_openapi
+from app.bijeenkomsten.router import router as bijeenkomsten_router
+from app.deelnemers.router import router as deelnemers_router
+from app.leervragen.router import router as leervragen_router
+from app.netwerken.router import router as netwerken_router
+from app.organisaties.router import router as organisaties_router
+from app.personen.router import router as personen_router
+
+API_VERSION = "1.0.0"
+
+TAGS = [
+    {"name": "Netwerken", "description": "Lerende netwerken: onderwerp, looptijd en status."},
+    {"name": "Deelnemers", "description": "Wie in een netwerk zit, met welke rol."},
+    {"name": "Bijeenkomsten", "description": "De bijeenkomsten van een netwerk en hun gastheer."},
+    {"name": "Leervragen", "description": "Wat deelnemers willen brengen en hopen te halen."},
+    {"name": "Organisaties", "description": "Gemeenten, provincies, waterschappen en anderen."},
+    {"name": "Personen", "description": "Mensen, werkzaam bij een organisatie."},
+]
+ROUTERS = (
+    netwerken_router,
+    deelnemers_router,
+    bijeenkomsten_router,
+    leervragen_router,
+    organisaties_router,
+    personen_router,
+)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The Kartrekker application."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Kartrekker",
+        version=API_VERSION,
+        openapi_url=None,  # served below, with CORS * and without authentication
+        docs_url=None,
+        redoc_url=None,
+        openapi_tags=TAGS,
+        redirect_slashes=False,
+    )
+    for router in ROUTERS:
+        app.include_router(router, prefix=API_PREFIX)
+
+    schema_cache: dict[str, Any] = {}
+
+    def openapi() -> dict[str, Any]:
+        if "document" not in schema_cache:
+            schema_cache["document"] = build_openapi(app)
+        return schema_cache["document"]
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    app.openapi_url = f"{API_PREFIX}/openapi.json"
+
+    @app.get(app.openapi_url, include_in_schema=False)
+    def openapi_document() -> JSONResponse:
+        return JSONResponse(openapi(), headers={"Access-Control-Allow-Origin": "*"})
+
+    docs_paths = install_docs(app, prefix=API_PREFIX)
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Api-Key"],
+            expose_headers=["API-Version", "ETag", "Link", "Location", "X-Total-Count"],
+        )
+    app.add_middleware(ApiHeadersMiddleware, api_version=API_VERSION, docs_paths=docs_paths)
+    return app

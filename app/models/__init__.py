@@ -1,0 +1,20 @@
+"""Every table of Kartrekker; importing this package registers them all with the metadata."""
+
+from app.models.base import Tabel, UTCDateTime, utcnow
+from app.models.bijeenkomst import Bijeenkomst
+from app.models.leervraag import Leervraag
+from app.models.netwerk import Deelnemer, Netwerk
+from app.models.organisatie import Organisatie
+from app.models.persoon import Persoon
+
+__all__ = [
+    "Bijeenkomst",
+    "Deelnemer",
+    "Leervraag",
+    "Netwerk",
+    "Organisatie",
+    "Persoon",
+    "Tabel",
+    "UTCDateTime",
+    "utcnow",
+]

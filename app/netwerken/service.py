@@ -1,0 +1,117 @@
+"""Netwerken: create, change, the lifecycle, removal of a concept."""
+
+import uuid
+from typing import Any
+
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col, select
+
+from app.common.json_lists import json_list_contains
+from app.common.service import apply_changes, check_order, get_or_404
+from app.errors import Conflict, InvalidInput
+from app.models import Deelnemer, Leervraag, Netwerk
+from app.models.enums import STANDAARD_ROLLEN, NetwerkStatus
+from app.netwerken.levenscyclus import volgende_status
+from app.netwerken.schemas import NetwerkNieuw, NetwerkWijziging
+
+SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+    "naam": col(Netwerk.naam),
+    "startdatum": col(Netwerk.startdatum),
+    "status": col(Netwerk.status),
+    "aangemaaktOp": col(Netwerk.aangemaakt_op),
+}
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def _check(netwerk: Netwerk, *, session: Session) -> None:
+    problems = check_order(
+        "startdatum", netwerk.startdatum, "geplande_einddatum", netwerk.geplande_einddatum
+    )
+    if problems:
+        raise InvalidInput(problems)
+
+
+def _check_in_use(netwerk: Netwerk, *, session: Session) -> None:
+    """Refuse to drop a role or theme that deelnemers or leervragen still use."""
+    used_roles = set(
+        session.exec(select(Deelnemer.rol).where(Deelnemer.netwerk_id == netwerk.id)).all()
+    )
+    missing_roles = sorted(used_roles - set(netwerk.rollen))
+    if missing_roles:
+        raise Conflict(
+            f"Rol(len) {', '.join(missing_roles)} zijn nog in gebruik door deelnemers "
+            "en kunnen niet uit het netwerk worden gehaald."
+        )
+    used_themes = {
+        thema
+        for themas in session.exec(
+            select(Leervraag.themas).where(Leervraag.netwerk_id == netwerk.id)
+        ).all()
+        for thema in themas
+    }
+    missing_themes = sorted(used_themes - set(netwerk.themas))
+    if missing_themes:
+        raise Conflict(
+            f"Thema('s) {', '.join(missing_themes)} zijn nog in gebruik door leervragen."
+        )
+
+
+def maak(data: NetwerkNieuw, *, session: Session) -> Netwerk:
+    """Create a netwerk in status concept."""
+    values = data.velden()
+    values["themas"] = _unique(values["themas"])
+    values["rollen"] = _unique(values["rollen"] or list(STANDAARD_ROLLEN))
+    netwerk = Netwerk(**values)
+    _check(netwerk, session=session)
+    session.add(netwerk)
+    session.flush()
+    return netwerk
+
+
+def wijzig(netwerk: Netwerk, data: NetwerkWijziging, *, session: Session) -> Netwerk:
+    """Apply a partial change; roles and themes in use cannot be dropped."""
+    changes = data.velden(alleen_gezet=True)
+    for name in ("themas", "rollen"):
+        if changes.get(name) is not None:
+            changes[name] = _unique(changes[name])
+    apply_changes(netwerk, changes, required=("naam", "themas", "rollen", "publiek"))
+    _check(netwerk, session=session)
+    if "themas" in changes or "rollen" in changes:
+        _check_in_use(netwerk, session=session)
+    session.add(netwerk)
+    session.flush()
+    return netwerk
+
+
+def voer_uit(netwerk: Netwerk, actie: str, *, session: Session) -> Netwerk:
+    """Move the netwerk through its lifecycle; 409 when `actie` is not allowed now."""
+    nieuw = volgende_status(NetwerkStatus(netwerk.status), actie)
+    if nieuw is None:
+        raise Conflict(f"Een netwerk met status '{netwerk.status}' kan niet '_{actie}'.")
+    netwerk.status = nieuw
+    session.add(netwerk)
+    session.flush()
+    return netwerk
+
+
+def verwijder(netwerk: Netwerk, *, session: Session) -> None:
+    """Remove a netwerk that never started; a started one keeps its history."""
+    if netwerk.status != NetwerkStatus.CONCEPT:
+        raise Conflict(
+            f"Alleen een netwerk in concept kan worden verwijderd; dit netwerk is {netwerk.status}."
+        )
+    session.delete(netwerk)
+    session.flush()
+
+
+def laad(netwerk_id: uuid.UUID, *, session: Session) -> Netwerk:
+    """The netwerk with this id, or 404."""
+    return get_or_404(session, Netwerk, netwerk_id, naam="netwerk")
+
+
+def thema_filter(thema: str) -> ColumnElement[bool]:
+    """Netwerken that carry `thema`."""
+    return json_list_contains(Netwerk.themas, thema)

@@ -1,0 +1,95 @@
+"""HTTP endpoints of /v1/personen."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from sqlmodel import select
+
+from app.common import responses
+from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.db import SessionDep
+from app.models import Persoon
+from app.personen import schemas, service
+
+router = APIRouter(prefix="/personen", tags=["Personen"])
+
+
+def persoon_uit_pad(
+    persoon_id: Annotated[uuid.UUID, Path(alias="persoonId", description="Id van de persoon.")],
+    session: SessionDep,
+) -> Persoon:
+    """Dependency: the persoon named in the path, or 404."""
+    return service.laad(persoon_id, session=session)
+
+
+PersoonDep = Annotated[Persoon, Depends(persoon_uit_pad)]
+
+
+@router.get(
+    "",
+    summary="Personen opvragen",
+    description="Alle personen, te filteren op organisatie en naam; gesorteerd op naam.",
+    responses=responses.LIJST,
+)
+def lijst(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    paging: PagineringDep,
+    organisatie_id: Annotated[
+        uuid.UUID | None, Query(alias="organisatieId", description="Alleen medewerkers hiervan.")
+    ] = None,
+    naam: Annotated[
+        str | None, Query(max_length=200, description="Deel van de naam (hoofdletterongevoelig).")
+    ] = None,
+    sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
+) -> Pagina[schemas.Persoon]:
+    statement = select(Persoon)
+    if organisatie_id is not None:
+        statement = statement.where(Persoon.organisatie_id == organisatie_id)
+    if naam:
+        statement = statement.where(Persoon.naam.ilike(f"%{naam}%"))  # type: ignore[attr-defined]
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Persoon.id)  # type: ignore[arg-type]
+    rows, page = pagineer(
+        session, statement, paging=paging, order_by=order, request=request, response=response
+    )
+    return Pagina[schemas.Persoon](results=[schemas.Persoon.model_validate(r) for r in rows], **page)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Persoon toevoegen",
+    responses=responses.MAAK,
+)
+def maak(data: schemas.PersoonNieuw, session: SessionDep) -> schemas.Persoon:
+    return schemas.Persoon.model_validate(service.maak(data, session=session))
+
+
+@router.get("/{persoonId}", summary="Eén persoon opvragen", responses=responses.LEES)
+def lees(persoon: PersoonDep) -> schemas.Persoon:
+    return schemas.Persoon.model_validate(persoon)
+
+
+@router.patch(
+    "/{persoonId}",
+    summary="Persoon wijzigen",
+    description="Alleen de meegestuurde velden veranderen.",
+    responses=responses.WIJZIG,
+)
+def wijzig(
+    persoon: PersoonDep, data: schemas.PersoonWijziging, session: SessionDep
+) -> schemas.Persoon:
+    return schemas.Persoon.model_validate(service.wijzig(persoon, data, session=session))
+
+
+@router.delete(
+    "/{persoonId}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    summary="Persoon verwijderen",
+    description="Kan alleen als de persoon van geen enkel netwerk meer deelnemer is.",
+    responses=responses.VERWIJDER,
+)
+def verwijder(persoon: PersoonDep, session: SessionDep) -> None:
+    service.verwijder(persoon, session=session)

@@ -1,0 +1,129 @@
+"""Test database built by the real migrations; every test runs in a transaction rolled back.
+
+Tests run on SQLite always and, when KARTREKKER_TEST_DATABASE_URL is set, on PostgreSQL too:
+every test that uses the database is parametrized over both.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from app.db import get_session, make_engine
+from app.main import create_app
+from app.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("KARTREKKER_TEST_DATABASE_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+def reset_postgres(url: str) -> None:
+    """Empty the test database on PostgreSQL, so the migrations start from nothing."""
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+def fresh_database_url(backend: str, tmp_path: Path) -> str:
+    """The URL of an empty database of `backend`."""
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path / 'kartrekker-test.db'}"
+    assert POSTGRES_URL is not None
+    assert make_url(POSTGRES_URL).get_backend_name() == "postgresql"
+    reset_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database of each backend, migrated to head once per test run."""
+    url = fresh_database_url(request.param, tmp_path_factory.mktemp(request.param))
+    upgrade(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session inside a transaction that is rolled back after the test."""
+    connection = engine.connect()
+    transaction = connection.begin()
+    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    try:
+        yield session
+    finally:
+        session.close()
+        transaction.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def app(session: Session) -> FastAPI:
+    """The app, its requests sharing the test's rolled-back transaction."""
+    application = create_app()
+
+    def test_session() -> Iterator[Session]:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+    application.dependency_overrides[get_session] = test_session
+    return application
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+class StatementCounter:
+    """Counts the SQL statements sent to the database."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_statements(session: Session) -> Callable[[], Any]:
+    """`with count_statements() as counter:` counts the statements run inside the block."""
+    connection = session.connection()
+
+    @contextmanager
+    def counting() -> Iterator[StatementCounter]:
+        counter = StatementCounter()
+
+        def before(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+                counter.statements.append(statement)
+
+        event.listen(connection, "before_cursor_execute", before)
+        try:
+            yield counter
+        finally:
+            event.remove(connection, "before_cursor_execute", before)
+
+    return counting
