@@ -90,6 +90,12 @@ class Conflict(AppError):
     title = "Het verzoek botst met de huidige toestand."
 
 
+class Unavailable(AppError):
+    status = 503
+    code = "niet-beschikbaar"
+    title = "De dienst is tijdelijk niet beschikbaar."
+
+
 def problem_response(
     request: Request,
     *,
@@ -121,9 +127,11 @@ def problem_response(
 
 def _location_name(loc: Sequence[str | int]) -> str:
     # FastAPI prefixes the source ("body", "query", "path"); the field path is what a user knows.
-    parts = [str(p) for p in loc[1:]] if loc and loc[0] in {"body", "query", "path", "header"} else [
-        str(p) for p in loc
-    ]
+    parts = (
+        [str(p) for p in loc[1:]]
+        if loc and loc[0] in {"body", "query", "path", "header"}
+        else [str(p) for p in loc]
+    )
     return ".".join(parts) or "body"
 
 

@@ -6,17 +6,18 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from app.bijeenkomsten.router import router as bijeenkomsten_router
 from app.config import Settings, get_settings
+from app.deelnemers.router import router as deelnemers_router
 from app.docs import install_docs
 from app.errors import install_error_handlers
-from app.middleware import ApiHeadersMiddleware
-from app.openapi import API_PREFIX, build_openapi
-from app.bijeenkomsten.router import router as bijeenkomsten_router
-from app.deelnemers.router import router as deelnemers_router
 from app.leervragen.router import router as leervragen_router
+from app.middleware import ApiHeadersMiddleware
 from app.netwerken.router import router as netwerken_router
+from app.openapi import API_PREFIX, build_openapi
 from app.organisaties.router import router as organisaties_router
 from app.personen.router import router as personen_router
+from app.status import router as status_router
 
 API_VERSION = "1.0.0"
 
@@ -27,6 +28,7 @@ TAGS = [
     {"name": "Leervragen", "description": "Wat deelnemers willen brengen en hopen te halen."},
     {"name": "Organisaties", "description": "Gemeenten, provincies, waterschappen en anderen."},
     {"name": "Personen", "description": "Mensen, werkzaam bij een organisatie."},
+    {"name": "Status", "description": "Toestand van de dienst, voor health checks."},
 ]
 ROUTERS = (
     netwerken_router,
@@ -35,6 +37,7 @@ ROUTERS = (
     leervragen_router,
     organisaties_router,
     personen_router,
+    status_router,
 )
 
 
@@ -58,7 +61,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def openapi() -> dict[str, Any]:
         if "document" not in schema_cache:
             schema_cache["document"] = build_openapi(app)
-        return schema_cache["document"]
+        document: dict[str, Any] = schema_cache["document"]
+        return document
 
     app.openapi = openapi  # type: ignore[method-assign]
     app.openapi_url = f"{API_PREFIX}/openapi.json"
@@ -74,7 +78,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             CORSMiddleware,
             allow_origins=settings.cors_origins,
             allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-            allow_headers=["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Api-Key"],
+            allow_headers=[
+                "Authorization",
+                "Content-Type",
+                "If-Match",
+                "Idempotency-Key",
+                "X-Api-Key",
+            ],
             expose_headers=["API-Version", "ETag", "Link", "Location", "X-Total-Count"],
         )
     app.add_middleware(ApiHeadersMiddleware, api_version=API_VERSION, docs_paths=docs_paths)

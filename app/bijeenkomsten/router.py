@@ -1,15 +1,15 @@
 """HTTP endpoints of /v1/netwerken/{netwerkId}/bijeenkomsten."""
 
 import uuid
-from pydantic import AwareDatetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from pydantic import AwareDatetime
 from sqlmodel import select
 
 from app.bijeenkomsten import schemas, service
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
 from app.models import Bijeenkomst
 from app.models.enums import BijeenkomstStatus
@@ -49,13 +49,15 @@ def lijst(
         uuid.UUID | None, Query(alias="gastorganisatieId", description="Alleen bij deze gastheer.")
     ] = None,
     vanaf: Annotated[
-        AwareDatetime | None, Query(description="Alleen bijeenkomsten die op of na dit moment beginnen.")
+        AwareDatetime | None,
+        Query(description="Alleen bijeenkomsten die op of na dit moment beginnen."),
     ] = None,
     tot: Annotated[
-        AwareDatetime | None, Query(description="Alleen bijeenkomsten die vóór dit moment beginnen.")
+        AwareDatetime | None,
+        Query(description="Alleen bijeenkomsten die vóór dit moment beginnen."),
     ] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
-) -> Pagina[schemas.Bijeenkomst]:
+) -> schemas.PaginaBijeenkomsten:
     statement = select(Bijeenkomst).where(Bijeenkomst.netwerk_id == netwerk.id)
     if status is not None:
         statement = statement.where(Bijeenkomst.status == status)
@@ -65,11 +67,11 @@ def lijst(
         statement = statement.where(Bijeenkomst.start >= vanaf)
     if tot is not None:
         statement = statement.where(Bijeenkomst.start < tot)
-    order = sorteer_op(sorteer, service.SORTEERBAAR, ["start"], Bijeenkomst.id)  # type: ignore[arg-type]
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["start"], Bijeenkomst.id)
     rows, page = pagineer(
         session, statement, paging=paging, order_by=order, request=request, response=response
     )
-    return Pagina[schemas.Bijeenkomst](
+    return schemas.PaginaBijeenkomsten(
         results=[schemas.Bijeenkomst.model_validate(r) for r in rows], **page
     )
 

@@ -1,12 +1,12 @@
 """API shapes of bijeenkomsten."""
 
 import uuid
-from datetime import datetime
 from typing import Annotated
 
 from pydantic import AwareDatetime, Field, StringConstraints
 
-from app.common.schemas import Invoer, Resource, tekst
+from app.common.listing import Pagina
+from app.common.schemas import Invoer, Resource, UtcMoment, tekst
 from app.models.enums import BijeenkomstStatus
 
 Link = Annotated[
@@ -58,9 +58,13 @@ class Bijeenkomst(Resource):
     netwerk_id: uuid.UUID
     volgnummer: int
     titel: str
-    start: datetime = Field(description="Begin (UTC).")
-    einde: datetime = Field(description="Einde (UTC).")
+    start: UtcMoment = Field(description="Begin (UTC).")
+    einde: UtcMoment = Field(description="Einde (UTC).")
     locatie: str | None
     online_link: str | None
     gastorganisatie_id: uuid.UUID | None
     status: BijeenkomstStatus
+
+
+class PaginaBijeenkomsten(Pagina[Bijeenkomst]):
+    """Een pagina bijeenkomsten."""

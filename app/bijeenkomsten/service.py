@@ -3,7 +3,7 @@
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.bijeenkomsten.schemas import BijeenkomstNieuw, BijeenkomstWijziging
@@ -11,7 +11,7 @@ from app.common.service import apply_changes, check_order
 from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon
 
-SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+SORTEERBAAR: dict[str, Any] = {
     "start": col(Bijeenkomst.start),
     "volgnummer": col(Bijeenkomst.volgnummer),
     "titel": col(Bijeenkomst.titel),
@@ -51,7 +51,9 @@ def _check(bijeenkomst: Bijeenkomst, *, session: Session) -> None:
         )
     ).first()
     if taken is not None:
-        raise Conflict(f"Dit netwerk heeft al een bijeenkomst met volgnummer {bijeenkomst.volgnummer}.")
+        raise Conflict(
+            f"Dit netwerk heeft al een bijeenkomst met volgnummer {bijeenkomst.volgnummer}."
+        )
 
 
 def maak(netwerk: Netwerk, data: BijeenkomstNieuw, *, session: Session) -> Bijeenkomst:
@@ -69,7 +71,9 @@ def maak(netwerk: Netwerk, data: BijeenkomstNieuw, *, session: Session) -> Bijee
     return bijeenkomst
 
 
-def wijzig(bijeenkomst: Bijeenkomst, data: BijeenkomstWijziging, *, session: Session) -> Bijeenkomst:
+def wijzig(
+    bijeenkomst: Bijeenkomst, data: BijeenkomstWijziging, *, session: Session
+) -> Bijeenkomst:
     """Apply a partial change."""
     apply_changes(
         bijeenkomst,

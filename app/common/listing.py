@@ -7,7 +7,6 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Depends, Query, Request, Response
 from pydantic import Field
 from sqlalchemy import ColumnElement, func, select
-from sqlalchemy.sql import Select
 from sqlmodel import Session
 
 from app.common.schemas import ApiModel
@@ -30,7 +29,9 @@ def paginering(
     page: Annotated[int, Query(ge=1, le=1_000_000, description="Paginanummer, vanaf 1.")] = 1,
     page_size: Annotated[
         int,
-        Query(alias="pageSize", ge=1, le=MAX_PAGE_SIZE, description="Aantal resultaten per pagina."),
+        Query(
+            alias="pageSize", ge=1, le=MAX_PAGE_SIZE, description="Aantal resultaten per pagina."
+        ),
     ] = 20,
 ) -> Paginering:
     """Dependency: the `page` and `pageSize` query parameters."""
@@ -53,17 +54,12 @@ class Pagina(ApiModel, Generic[T]):
     previous: str | None = Field(description="URL van de vorige pagina, of null.")
     results: list[T] = Field(description="De resultaten op deze pagina.")
 
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
-        # "PaginaNetwerk" instead of pydantic's "Pagina[Netwerk]": schema names are UpperCamelCase.
-        return "Pagina" + "".join(param.__name__ for param in params)
-
 
 def sorteer_op(
     sorteer: str | None,
-    kolommen: Mapping[str, ColumnElement[Any]],
+    kolommen: Mapping[str, Any],
     standaard: Sequence[str],
-    tiebreaker: ColumnElement[Any],
+    tiebreaker: Any,
 ) -> list[ColumnElement[Any]]:
     """ORDER BY clauses for `sorteer` (e.g. "-startdatum,naam"); unknown fields are a 400."""
     velden = [v.strip() for v in sorteer.split(",") if v.strip()] if sorteer else list(standaard)
@@ -99,7 +95,7 @@ def _page_url(request: Request, page: int) -> str:
 
 def pagineer(
     session: Session,
-    statement: Select[Any],
+    statement: Any,
     *,
     paging: Paginering,
     order_by: Sequence[ColumnElement[Any]],
@@ -110,15 +106,20 @@ def pagineer(
 
     Returns the rows and the page fields (count, next, previous); sets the Link header.
     """
-    total = session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+    total = (
+        session.scalar(select(func.count()).select_from(statement.order_by(None).subquery())) or 0
+    )
     offset = (paging.page - 1) * paging.page_size
     rows = list(
-        session.exec(statement.order_by(*order_by).offset(offset).limit(paging.page_size)).all()  # type: ignore[call-overload]
+        session.exec(statement.order_by(*order_by).offset(offset).limit(paging.page_size)).all()
     )
     last_page = max(1, -(-int(total) // paging.page_size))
     next_url = _page_url(request, paging.page + 1) if paging.page < last_page else None
     previous_url = _page_url(request, min(paging.page - 1, last_page)) if paging.page > 1 else None
-    links = [f'<{_page_url(request, 1)}>; rel="first"', f'<{_page_url(request, last_page)}>; rel="last"']
+    links = [
+        f'<{_page_url(request, 1)}>; rel="first"',
+        f'<{_page_url(request, last_page)}>; rel="last"',
+    ]
     if next_url:
         links.append(f'<{next_url}>; rel="next"')
     if previous_url:

@@ -14,7 +14,9 @@ _BESCHRIJVINGEN = {
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` entries for these error statuses, each a problem+json body."""
-    return {status: {"model": Problem, "description": _BESCHRIJVINGEN[status]} for status in statuses}
+    return {
+        status: {"model": Problem, "description": _BESCHRIJVINGEN[status]} for status in statuses
+    }
 
 
 LIJST = problems(400)

@@ -1,10 +1,10 @@
 """Base classes for API shapes: lowerCamelCase on the wire, unknown fields refused."""
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic.alias_generators import to_camel
 
 
@@ -29,12 +29,20 @@ class Invoer(ApiModel):
         return self.model_dump(by_alias=False, exclude_unset=alleen_gezet)
 
 
+def _in_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+UtcMoment = Annotated[datetime, AfterValidator(_in_utc)]
+"""A moment answered in UTC, whatever offset it was given with."""
+
+
 class Resource(ApiModel):
     """What every answered resource carries."""
 
     id: uuid.UUID = Field(description="Onveranderlijke, betekenisloze identificatie.")
-    aangemaakt_op: datetime = Field(description="Moment van aanmaken (UTC).")
-    gewijzigd_op: datetime = Field(description="Moment van de laatste wijziging (UTC).")
+    aangemaakt_op: UtcMoment = Field(description="Moment van aanmaken (UTC).")
+    gewijzigd_op: UtcMoment = Field(description="Moment van de laatste wijziging (UTC).")
 
 
 def tekst(max_length: int, *, min_length: int = 1) -> StringConstraints:

@@ -27,7 +27,9 @@ def apply_changes(
     if emptied:
         raise InvalidInput(
             [
-                InvalidParam(name=_camel(name), code="required", reason="Dit veld mag niet leeg zijn.")
+                InvalidParam(
+                    name=_camel(name), code="required", reason="Dit veld mag niet leeg zijn."
+                )
                 for name in emptied
             ]
         )

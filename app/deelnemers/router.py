@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import col, select
 
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
 from app.deelnemers import schemas, service
 from app.models import Deelnemer, Persoon
@@ -50,7 +50,7 @@ def lijst(
         uuid.UUID | None, Query(alias="organisatieId", description="Alleen van deze organisatie.")
     ] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
-) -> Pagina[schemas.Deelnemer]:
+) -> schemas.PaginaDeelnemers:
     statement = (
         select(Deelnemer, Persoon)
         .join(Persoon, col(Persoon.id) == col(Deelnemer.persoon_id))
@@ -68,9 +68,7 @@ def lijst(
     rows, page = pagineer(
         session, statement, paging=paging, order_by=order, request=request, response=response
     )
-    return Pagina[schemas.Deelnemer](
-        results=[schemas.Deelnemer.van(d, p) for d, p in rows], **page
-    )
+    return schemas.PaginaDeelnemers(results=[schemas.Deelnemer.van(d, p) for d, p in rows], **page)
 
 
 @router.post(

@@ -5,6 +5,7 @@ from datetime import date
 
 from pydantic import Field
 
+from app.common.listing import Pagina
 from app.common.schemas import ApiModel, Invoer, Resource
 from app.models import Deelnemer as DeelnemerRij
 from app.models import Persoon as PersoonRij
@@ -58,3 +59,7 @@ class Deelnemer(Resource):
         return cls.model_validate(
             {**deelnemer.model_dump(), "persoon": PersoonKort.model_validate(persoon)}
         )
+
+
+class PaginaDeelnemers(Pagina[Deelnemer]):
+    """Een pagina deelnemers."""

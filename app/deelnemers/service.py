@@ -4,7 +4,6 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
 from app.common.service import apply_changes, check_order
@@ -12,7 +11,7 @@ from app.deelnemers.schemas import DeelnemerNieuw, DeelnemerWijziging
 from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.models import Deelnemer, Netwerk, Persoon
 
-SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+SORTEERBAAR: dict[str, Any] = {
     "naam": col(Persoon.naam),
     "rol": col(Deelnemer.rol),
     "sinds": col(Deelnemer.sinds),

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
 from app.leervragen import schemas, service
 from app.models import Leervraag
@@ -50,7 +50,7 @@ def lijst(
     ] = None,
     thema: Annotated[str | None, Query(max_length=60, description="Alleen met dit thema.")] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
-) -> Pagina[schemas.Leervraag]:
+) -> schemas.PaginaLeervragen:
     statement = select(Leervraag).where(Leervraag.netwerk_id == netwerk.id)
     if soort is not None:
         statement = statement.where(Leervraag.soort == soort)
@@ -60,11 +60,11 @@ def lijst(
         statement = statement.where(Leervraag.deelnemer_id == deelnemer_id)
     if thema:
         statement = statement.where(service.thema_filter(thema))
-    order = sorteer_op(sorteer, service.SORTEERBAAR, ["-aangemaaktOp"], Leervraag.id)  # type: ignore[arg-type]
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["-aangemaaktOp"], Leervraag.id)
     rows, page = pagineer(
         session, statement, paging=paging, order_by=order, request=request, response=response
     )
-    return Pagina[schemas.Leervraag](
+    return schemas.PaginaLeervragen(
         results=[schemas.Leervraag.model_validate(r) for r in rows], **page
     )
 

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from app.common.listing import Pagina
 from app.common.schemas import Invoer, Resource, Thema, tekst
 from app.models.enums import LeervraagSoort, LeervraagStatus
 
@@ -44,3 +45,7 @@ class Leervraag(Resource):
     tekst: str
     themas: list[str]
     status: LeervraagStatus
+
+
+class PaginaLeervragen(Pagina[Leervraag]):
+    """Een pagina leervragen."""

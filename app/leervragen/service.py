@@ -4,7 +4,7 @@ import uuid
 from typing import Any
 
 from sqlalchemy import ColumnElement
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from app.common.json_lists import json_list_contains
 from app.common.service import apply_changes
@@ -12,7 +12,7 @@ from app.errors import InvalidInput, InvalidParam, NotFound
 from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging
 from app.models import Deelnemer, Leervraag, Netwerk
 
-SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+SORTEERBAAR: dict[str, Any] = {
     "aangemaaktOp": col(Leervraag.aangemaakt_op),
     "soort": col(Leervraag.soort),
     "status": col(Leervraag.status),

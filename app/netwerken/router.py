@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
 from app.models import Netwerk
 from app.models.enums import NetwerkStatus
@@ -41,17 +41,19 @@ def lijst(
     status: Annotated[NetwerkStatus | None, Query(description="Alleen deze status.")] = None,
     thema: Annotated[str | None, Query(max_length=60, description="Alleen met dit thema.")] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
-) -> Pagina[schemas.Netwerk]:
+) -> schemas.PaginaNetwerken:
     statement = select(Netwerk)
     if status is not None:
         statement = statement.where(Netwerk.status == status)
     if thema:
         statement = statement.where(service.thema_filter(thema))
-    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Netwerk.id)  # type: ignore[arg-type]
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Netwerk.id)
     rows, page = pagineer(
         session, statement, paging=paging, order_by=order, request=request, response=response
     )
-    return Pagina[schemas.Netwerk](results=[schemas.Netwerk.model_validate(r) for r in rows], **page)
+    return schemas.PaginaNetwerken(
+        results=[schemas.Netwerk.model_validate(r) for r in rows], **page
+    )
 
 
 @router.post(
@@ -87,7 +89,8 @@ def wijzig(
     "/{netwerkId}",
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Netwerk verwijderen",
-    description="Alleen een netwerk in `concept`; met zijn deelnemers, bijeenkomsten en leervragen.",
+    description="Alleen een netwerk in `concept`; samen met zijn deelnemers, bijeenkomsten "
+    "en leervragen.",
     responses=responses.VERWIJDER,
 )
 def verwijder(netwerk: NetwerkDep, session: SessionDep) -> None:
@@ -96,7 +99,10 @@ def verwijder(netwerk: NetwerkDep, session: SessionDep) -> None:
 
 _ACTIES = {
     "activeer": ("Netwerk starten", "Van `concept` naar `actief`."),
-    "pauzeer": ("Netwerk pauzeren", "Van `actief` naar `gepauzeerd`, bijvoorbeeld om te reflecteren."),
+    "pauzeer": (
+        "Netwerk pauzeren",
+        "Van `actief` naar `gepauzeerd`, bijvoorbeeld om te reflecteren.",
+    ),
     "hervat": ("Netwerk hervatten", "Van `gepauzeerd` terug naar `actief`."),
     "rondaf": ("Netwerk afronden", "Van `actief` of `gepauzeerd` naar `afgerond`."),
 }

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from app.common.listing import Pagina
 from app.common.schemas import Invoer, Resource, Thema, tekst
 from app.models.enums import NetwerkStatus
 
@@ -72,3 +73,7 @@ class Netwerk(Resource):
         "`_activeer`, `_pauzeer`, `_hervat` en `_rondaf`."
     )
     publiek: bool
+
+
+class PaginaNetwerken(Pagina[Netwerk]):
+    """Een pagina netwerken."""

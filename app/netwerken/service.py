@@ -14,7 +14,7 @@ from app.models.enums import STANDAARD_ROLLEN, NetwerkStatus
 from app.netwerken.levenscyclus import volgende_status
 from app.netwerken.schemas import NetwerkNieuw, NetwerkWijziging
 
-SORTEERBAAR: dict[str, ColumnElement[Any]] = {
+SORTEERBAAR: dict[str, Any] = {
     "naam": col(Netwerk.naam),
     "startdatum": col(Netwerk.startdatum),
     "status": col(Netwerk.status),

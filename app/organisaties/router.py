@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
 from app.models import Organisatie
 from app.models.enums import OrganisatieSoort
@@ -17,7 +17,9 @@ router = APIRouter(prefix="/organisaties", tags=["Organisaties"])
 
 
 def organisatie_uit_pad(
-    organisatie_id: Annotated[uuid.UUID, Path(alias="organisatieId", description="Id van de organisatie.")],
+    organisatie_id: Annotated[
+        uuid.UUID, Path(alias="organisatieId", description="Id van de organisatie.")
+    ],
     session: SessionDep,
 ) -> Organisatie:
     """Dependency: the organisatie named in the path, or 404."""
@@ -47,7 +49,7 @@ def lijst(
         bool | None, Query(description="`true`: alleen bestaande organisaties (zonder einddatum).")
     ] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
-) -> Pagina[schemas.Organisatie]:
+) -> schemas.PaginaOrganisaties:
     statement = select(Organisatie)
     if soort is not None:
         statement = statement.where(Organisatie.soort == soort)
@@ -59,11 +61,11 @@ def lijst(
         statement = statement.where(
             Organisatie.einddatum.is_(None) if actueel else Organisatie.einddatum.is_not(None)  # type: ignore[union-attr]
         )
-    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Organisatie.id)  # type: ignore[arg-type]
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Organisatie.id)
     rows, page = pagineer(
         session, statement, paging=paging, order_by=order, request=request, response=response
     )
-    return Pagina[schemas.Organisatie](
+    return schemas.PaginaOrganisaties(
         results=[schemas.Organisatie.model_validate(r) for r in rows], **page
     )
 

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
+from app.common.listing import Pagina
 from app.common.schemas import Invoer, Resource, tekst
 from app.models.enums import OrganisatieSoort
 
@@ -69,3 +70,7 @@ class Organisatie(Resource):
     oin: str | None
     begindatum: date | None
     einddatum: date | None
+
+
+class PaginaOrganisaties(Pagina[Organisatie]):
+    """Een pagina organisaties."""

@@ -4,39 +4,39 @@ import uuid
 from typing import Any
 
 from sqlalchemy import ColumnElement, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from app.common.service import apply_changes, check_order, get_or_404
 from app.errors import Conflict, InvalidInput
 from app.models import Organisatie, Persoon
 from app.organisaties.schemas import OrganisatieNieuw, OrganisatieWijziging
 
-SORTEERBAAR: dict[str, ColumnElement[Any]] = {
-    "naam": Organisatie.naam,  # type: ignore[dict-item]
-    "soort": Organisatie.soort,  # type: ignore[dict-item]
-    "organisatiecode": Organisatie.organisatiecode,  # type: ignore[dict-item]
-    "aangemaaktOp": Organisatie.aangemaakt_op,  # type: ignore[dict-item]
+SORTEERBAAR: dict[str, Any] = {
+    "naam": col(Organisatie.naam),
+    "soort": col(Organisatie.soort),
+    "organisatiecode": col(Organisatie.organisatiecode),
+    "aangemaaktOp": col(Organisatie.aangemaakt_op),
 }
 
 
 def _check(organisatie: Organisatie, *, session: Session) -> None:
-    problems = check_order(
-        "begindatum", organisatie.begindatum, "einddatum", organisatie.einddatum
-    )
+    problems = check_order("begindatum", organisatie.begindatum, "einddatum", organisatie.einddatum)
     if problems:
         raise InvalidInput(problems)
-    clashes = []
+    clashes: list[ColumnElement[bool]] = []
     if organisatie.tooi_uri:
-        clashes.append(Organisatie.tooi_uri == organisatie.tooi_uri)
+        clashes.append(col(Organisatie.tooi_uri) == organisatie.tooi_uri)
     if organisatie.oin:
-        clashes.append(Organisatie.oin == organisatie.oin)
+        clashes.append(col(Organisatie.oin) == organisatie.oin)
     if not clashes:
         return
     other = session.exec(
-        select(Organisatie).where(or_(*clashes), Organisatie.id != organisatie.id)  # type: ignore[call-overload, arg-type]
+        select(Organisatie).where(or_(*clashes), Organisatie.id != organisatie.id)
     ).first()
     if other is not None:
-        veld = "TOOI-URI" if organisatie.tooi_uri and other.tooi_uri == organisatie.tooi_uri else "OIN"
+        veld = (
+            "TOOI-URI" if organisatie.tooi_uri and other.tooi_uri == organisatie.tooi_uri else "OIN"
+        )
         raise Conflict(f"Er is al een organisatie met deze {veld}: {other.naam} ({other.id}).")
 
 
@@ -49,7 +49,9 @@ def maak(data: OrganisatieNieuw, *, session: Session) -> Organisatie:
     return organisatie
 
 
-def wijzig(organisatie: Organisatie, data: OrganisatieWijziging, *, session: Session) -> Organisatie:
+def wijzig(
+    organisatie: Organisatie, data: OrganisatieWijziging, *, session: Session
+) -> Organisatie:
     """Apply a partial change."""
     apply_changes(organisatie, data.velden(alleen_gezet=True), required=("naam", "soort"))
     _check(organisatie, session=session)
@@ -61,12 +63,10 @@ def wijzig(organisatie: Organisatie, data: OrganisatieWijziging, *, session: Ses
 def verwijder(organisatie: Organisatie, *, session: Session) -> None:
     """Remove an organisatie that nobody works for any more."""
     employee = session.exec(
-        select(Persoon.id).where(Persoon.organisatie_id == organisatie.id).limit(1)  # type: ignore[call-overload]
+        select(Persoon.id).where(Persoon.organisatie_id == organisatie.id).limit(1)
     ).first()
     if employee is not None:
-        raise Conflict(
-            f"{organisatie.naam} heeft nog personen; verwijder of verplaats hen eerst."
-        )
+        raise Conflict(f"{organisatie.naam} heeft nog personen; verwijder of verplaats hen eerst.")
     session.delete(organisatie)
     session.flush()
 

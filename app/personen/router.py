@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, Pagina, PagineringDep, pagineer, sorteer_op
+from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
 from app.models import Persoon
 from app.personen import schemas, service
@@ -44,17 +44,17 @@ def lijst(
         str | None, Query(max_length=200, description="Deel van de naam (hoofdletterongevoelig).")
     ] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
-) -> Pagina[schemas.Persoon]:
+) -> schemas.PaginaPersonen:
     statement = select(Persoon)
     if organisatie_id is not None:
         statement = statement.where(Persoon.organisatie_id == organisatie_id)
     if naam:
         statement = statement.where(Persoon.naam.ilike(f"%{naam}%"))  # type: ignore[attr-defined]
-    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Persoon.id)  # type: ignore[arg-type]
+    order = sorteer_op(sorteer, service.SORTEERBAAR, ["naam"], Persoon.id)
     rows, page = pagineer(
         session, statement, paging=paging, order_by=order, request=request, response=response
     )
-    return Pagina[schemas.Persoon](results=[schemas.Persoon.model_validate(r) for r in rows], **page)
+    return schemas.PaginaPersonen(results=[schemas.Persoon.model_validate(r) for r in rows], **page)
 
 
 @router.post(

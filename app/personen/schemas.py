@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import EmailStr, Field
 
+from app.common.listing import Pagina
 from app.common.schemas import Invoer, Resource, tekst
 
 
@@ -33,3 +34,7 @@ class Persoon(Resource):
     email: str
     organisatie_id: uuid.UUID
     functie: str | None
+
+
+class PaginaPersonen(Pagina[Persoon]):
+    """Een pagina personen."""

@@ -3,18 +3,18 @@
 import uuid
 from typing import Any
 
-from sqlalchemy import ColumnElement, func
-from sqlmodel import Session, select
+from sqlalchemy import func
+from sqlmodel import Session, col, select
 
 from app.common.service import apply_changes, get_or_404
 from app.errors import Conflict, InvalidInput, InvalidParam
 from app.models import Deelnemer, Organisatie, Persoon
 from app.personen.schemas import PersoonNieuw, PersoonWijziging
 
-SORTEERBAAR: dict[str, ColumnElement[Any]] = {
-    "naam": Persoon.naam,  # type: ignore[dict-item]
-    "email": Persoon.email,  # type: ignore[dict-item]
-    "aangemaaktOp": Persoon.aangemaakt_op,  # type: ignore[dict-item]
+SORTEERBAAR: dict[str, Any] = {
+    "naam": col(Persoon.naam),
+    "email": col(Persoon.email),
+    "aangemaaktOp": col(Persoon.aangemaakt_op),
 }
 
 

@@ -1,0 +1,113 @@
+"""The `kartrekker` command: serve the API, write the OpenAPI document, import organisations."""
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlmodel import Session
+
+from app.config import get_settings
+from app.db import get_engine
+from app.migrate import upgrade
+
+cli = typer.Typer(
+    help="Kartrekker: lerende netwerken tussen overheden organiseren.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+organisaties_cli = typer.Typer(help="Organisaties beheren.", no_args_is_help=True)
+cli.add_typer(organisaties_cli, name="organisaties")
+
+OPENAPI_PATH = Path("openapi/openapi.json")
+
+
+@cli.command()
+def serve(
+    demo: Annotated[
+        bool, typer.Option(help="Laad een voorbeeldnetwerk (als het er nog niet is).")
+    ] = False,
+    host: Annotated[str, typer.Option(help="Adres waarop de API luistert.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Poort waarop de API luistert.")] = 8000,
+) -> None:
+    """Migrate the database, optionally load the demo network, and serve the API."""
+    import uvicorn
+
+    from app.main import create_app
+
+    settings = get_settings()
+    typer.echo(f"Database: {_safe_url(settings.database_url)}")
+    upgrade(settings.database_url)
+    if demo:
+        from app.demo import laad_demo
+
+        with Session(get_engine()) as session:
+            verslag = laad_demo(session=session)
+            session.commit()
+        typer.echo(verslag)
+    typer.echo(f"Swagger UI: http://{host}:{port}/v1/docs")
+    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
+
+
+@cli.command()
+def migreer() -> None:
+    """Bring the database to the newest schema (serve does this too)."""
+    upgrade(get_settings().database_url)
+    typer.echo("Database is bijgewerkt.")
+
+
+@cli.command()
+def openapi(
+    output: Annotated[Path, typer.Option(help="Waar het document komt.")] = OPENAPI_PATH,
+    check: Annotated[
+        bool, typer.Option(help="Schrijf niets; faal als het bestand afwijkt van de app.")
+    ] = False,
+) -> None:
+    """Write the OpenAPI document the app serves (or check that the file matches it)."""
+    from app.main import create_app
+
+    document = json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n"
+    if check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != document:
+            typer.echo(f"{output} wijkt af van de app; draai `kartrekker openapi`.", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{output} is actueel.")
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(document, encoding="utf-8")
+    typer.echo(f"{output} geschreven.")
+
+
+@organisaties_cli.command("importeer")
+def importeer_organisaties(
+    bestanden: Annotated[list[Path], typer.Argument(help="TOOI-waardelijsten (JSON-LD).")],
+) -> None:
+    """Import TOOI waardelijsten of gemeenten, provincies and waterschappen."""
+    from app.organisaties.tooi import TooiFout, importeer
+
+    upgrade(get_settings().database_url)
+    with Session(get_engine()) as session:
+        try:
+            verslag = importeer(bestanden, session=session)
+        except TooiFout as fout:
+            session.rollback()
+            typer.echo(f"Niets geïmporteerd: {fout}", err=True)
+            raise typer.Exit(1) from fout
+        session.commit()
+    typer.echo(verslag.samenvatting())
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def main() -> None:
+    """Entry point of the `kartrekker` script."""
+    cli(prog_name="kartrekker")
+
+
+if __name__ == "__main__":
+    main()
