@@ -18,6 +18,8 @@ cli = typer.Typer(
 )
 organisaties_cli = typer.Typer(help="Organisaties beheren.", no_args_is_help=True)
 cli.add_typer(organisaties_cli, name="organisaties")
+sleutel_cli = typer.Typer(help="API-sleutels voor systemen.", no_args_is_help=True)
+cli.add_typer(sleutel_cli, name="api-sleutel")
 
 OPENAPI_PATH = Path("openapi/openapi.json")
 
@@ -39,12 +41,14 @@ def serve(
     typer.echo(f"Database: {_safe_url(settings.database_url)}")
     upgrade(settings.database_url)
     if demo:
-        from app.demo import laad_demo
+        from app.demo import demo_sleutel, laad_demo
 
-        with Session(get_engine()) as session:
+        with Session(get_engine(), expire_on_commit=False) as session:
             verslag = laad_demo(session=session)
+            sleutel = demo_sleutel(session=session)
             session.commit()
         typer.echo(verslag)
+        typer.echo(f"Demo API-sleutel: {sleutel}")
     typer.echo(f"Swagger UI: http://{host}:{port}/v1/docs")
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 
@@ -79,6 +83,53 @@ def openapi(
     typer.echo(f"{output} geschreven.")
 
 
+@cli.command()
+def rechten() -> None:
+    """Print who may call which route, as a Markdown table (as in the README)."""
+    from app.auth.rechten import rechten_tabel
+
+    typer.echo(rechten_tabel())
+
+
+@sleutel_cli.command("maak")
+def maak_api_sleutel(
+    naam: Annotated[str, typer.Option(help="Waarvoor de sleutel is, bv. 'Intranet Assen'.")],
+    scope: Annotated[list[str], typer.Option(help="`beheer` of `lezen`; mag vaker.")] = ["lezen"],  # noqa: B006 (typer reads the default, it is never mutated)
+    netwerk: Annotated[
+        str | None, typer.Option(help="Id van het enige netwerk dat de sleutel mag lezen.")
+    ] = None,
+    dagen: Annotated[int | None, typer.Option(min=1, help="Verloopt na zoveel dagen.")] = None,
+) -> None:
+    """Make an API key and print it once."""
+    import uuid
+    from datetime import timedelta
+
+    from app.auth import sleutels
+    from app.errors import InvalidInput
+    from app.models import utcnow
+
+    upgrade(get_settings().database_url)
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            nieuw = sleutels.maak(
+                naam=naam,
+                scopes=scope,
+                netwerk_id=uuid.UUID(netwerk) if netwerk else None,
+                verloopt_op=utcnow() + timedelta(days=dagen) if dagen else None,
+                session=session,
+            )
+        except (InvalidInput, ValueError) as fout:
+            reasons = (
+                [p.reason for p in fout.params] if isinstance(fout, InvalidInput) else [str(fout)]
+            )
+            typer.echo("Geen sleutel gemaakt: " + " ".join(reasons), err=True)
+            raise typer.Exit(1) from fout
+        session.commit()
+    typer.echo(f"API-sleutel '{naam}' ({', '.join(nieuw.rij.scopes)}), prefix {nieuw.rij.prefix}.")
+    typer.echo("Bewaar hem nu; hij wordt nooit meer getoond:")
+    typer.echo(nieuw.sleutel)
+
+
 @organisaties_cli.command("importeer")
 def importeer_organisaties(
     bestanden: Annotated[list[Path], typer.Argument(help="TOOI-waardelijsten (JSON-LD).")],
@@ -87,7 +138,7 @@ def importeer_organisaties(
     from app.organisaties.tooi import TooiFout, importeer
 
     upgrade(get_settings().database_url)
-    with Session(get_engine()) as session:
+    with Session(get_engine(), expire_on_commit=False) as session:
         try:
             verslag = importeer(bestanden, session=session)
         except TooiFout as fout:

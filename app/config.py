@@ -2,8 +2,31 @@
 
 from functools import lru_cache
 
-from pydantic import Field
+from fastapi import Request
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class OidcUitgever(BaseModel):
+    """An identity provider whose tokens Kartrekker accepts (Entra ID, Keycloak, …)."""
+
+    issuer: str = Field(description="The exact `iss` of its tokens.")
+    audience: str = Field(description="The `aud` tokens must carry for Kartrekker.")
+    jwks_uri: str | None = Field(
+        default=None, description="Where its signing keys are; found by discovery when empty."
+    )
+    algorithms: list[str] = Field(default_factory=lambda: ["RS256"], min_length=1)
+    client_ids: list[str] = Field(
+        default_factory=list,
+        description="Clients allowed as `azp` (authorised party); empty: any client.",
+    )
+    email_claim: str = Field(default="email", description="The claim that names the persoon.")
+    key_refresh_cooldown: float = Field(
+        default=30,
+        ge=0,
+        description="Seconds between two fetches of its keys for an unknown `kid` (rotation), "
+        "so that forged kids cannot make Kartrekker hammer the provider.",
+    )
 
 
 class Settings(BaseSettings):
@@ -24,7 +47,31 @@ class Settings(BaseSettings):
     contact_name: str = Field(default="Kartrekker", description="Contact in the OpenAPI document.")
     contact_url: str = Field(default="https://kartrekker.example")
     contact_email: str = Field(default="api@kartrekker.example")
+    oidc_issuers: list[OidcUitgever] = Field(
+        default_factory=list, description="Identity providers, as a JSON list."
+    )
+    beheerders: list[str] = Field(
+        default_factory=list, description="E-mail addresses of people who administer everything."
+    )
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000", description="Where clients reach this installation."
+    )
+    installatie: str = Field(
+        default="kartrekker", description="Name of this installation, in event sources."
+    )
+    worker_in_process: bool = Field(
+        default=True, description="Deliver webhooks from a thread in the API process."
+    )
+    webhooks_allow_private: bool = Field(
+        default=False, description="Allow webhook sinks on private addresses and plain http."
+    )
     log_sql: bool = Field(default=False, description="Log every SQL statement (debugging).")
+
+
+def instellingen(request: Request) -> Settings:
+    """The settings of the app serving `request` (tests give an app its own)."""
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 @lru_cache

@@ -10,15 +10,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
+from app.auth import sleutels
 from app.bijeenkomsten import service as bijeenkomsten
 from app.bijeenkomsten.schemas import BijeenkomstNieuw
 from app.deelnemers import service as deelnemers
 from app.deelnemers.schemas import DeelnemerNieuw
 from app.leervragen import service as leervragen
 from app.leervragen.schemas import LeervraagNieuw
-from app.models import Netwerk, Organisatie, Persoon
+from app.models import ApiSleutel, Netwerk, Organisatie, Persoon
 from app.models.enums import BijeenkomstStatus, LeervraagSoort, NetwerkStatus, OrganisatieSoort
 from app.netwerken import service as netwerken
 from app.netwerken.schemas import NetwerkNieuw
@@ -353,3 +354,18 @@ def laad_demo(*, session: Session) -> str:
         f"{len(PERSONEN)} deelnemers, {len(BIJEENKOMSTEN)} bijeenkomsten, "
         f"{len(LEERVRAGEN)} leervragen."
     )
+
+
+DEMO_SLEUTEL_NAAM = "Demo (kartrekker serve --demo)"
+
+
+def demo_sleutel(*, session: Session) -> str:
+    """A fresh beheer key for the demo; the one of an earlier start is revoked."""
+    oude = session.exec(
+        select(ApiSleutel).where(
+            ApiSleutel.naam == DEMO_SLEUTEL_NAAM, col(ApiSleutel.ingetrokken_op).is_(None)
+        )
+    ).all()
+    for rij in oude:
+        sleutels.trek_in(rij, session=session)
+    return sleutels.maak(naam=DEMO_SLEUTEL_NAAM, scopes=["beheer"], session=session).sleutel

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -61,6 +61,8 @@ class AppError(Exception):
     status: int = 500
     code: str = "serverfout"
     title: str = "Er ging iets mis op de server."
+
+    headers: ClassVar[dict[str, str] | None] = None
 
     def __init__(self, detail: str, *, extra: dict[str, Any] | None = None) -> None:
         super().__init__(detail)
@@ -222,6 +224,7 @@ def install_error_handlers(app: FastAPI) -> None:
             detail=exc.detail,
             invalid_params=params,
             extra=exc.extra,
+            headers=exc.headers,
         )
 
     @app.exception_handler(RequestValidationError)

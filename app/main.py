@@ -2,10 +2,12 @@
 
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from app.auth.rechten import autoriseer, route_paden
+from app.auth.router import router as toegang_router
 from app.bijeenkomsten.router import router as bijeenkomsten_router
 from app.config import Settings, get_settings
 from app.deelnemers.router import router as deelnemers_router
@@ -28,6 +30,7 @@ TAGS = [
     {"name": "Leervragen", "description": "Wat deelnemers willen brengen en hopen te halen."},
     {"name": "Organisaties", "description": "Gemeenten, provincies, waterschappen en anderen."},
     {"name": "Personen", "description": "Mensen, werkzaam bij een organisatie."},
+    {"name": "Toegang", "description": "Wie ben ik, en API-sleutels voor systemen."},
     {"name": "Status", "description": "Toestand van de dienst, voor health checks."},
 ]
 ROUTERS = (
@@ -37,6 +40,7 @@ ROUTERS = (
     leervragen_router,
     organisaties_router,
     personen_router,
+    toegang_router,
     status_router,
 )
 
@@ -52,7 +56,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_tags=TAGS,
         redirect_slashes=False,
+        # Every route passes the permission declared for it in app.auth.rechten.
+        dependencies=[Depends(autoriseer)],
     )
+    app.state.settings = settings
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
 
@@ -72,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(openapi(), headers={"Access-Control-Allow-Origin": "*"})
 
     docs_paths = install_docs(app, prefix=API_PREFIX)
+    app.state.route_paden = route_paden(app)
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(

@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from app.auth.rechten import ROUTE_RECHTEN, UITLEG, Toegang
 from app.config import get_settings
 
 API_PREFIX = "/v1"
@@ -51,8 +52,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for path, operations in document.get("paths", {}).items():
         relative = path.removeprefix(API_PREFIX) or "/"
-        for operation in operations.values():
+        for method, operation in operations.items():
             _fit_operation(operation)
+            _document_access(operation, ROUTE_RECHTEN.get((method.upper(), path)))
         paths[relative] = operations
     document["paths"] = paths
 
@@ -65,6 +67,35 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
     return document
+
+
+_PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
+_SECURITY: list[dict[str, list[str]]] = [{"apiSleutel": []}, {"oidc": []}]
+
+
+def _document_access(operation: dict[str, Any], toegang: Toegang | None) -> None:
+    """Security, 401/403 and a line on who may call, from the one permission table."""
+    if toegang is None or toegang is Toegang.OPENBAAR:
+        operation["security"] = []
+        return
+    operation["security"] = _SECURITY
+    uitleg = f"**Toegang:** {UITLEG[toegang]}."
+    operation["description"] = "\n\n".join(filter(None, [operation.get("description"), uitleg]))
+    responses = operation.setdefault("responses", {})
+    responses.setdefault(
+        "401",
+        {
+            "description": "Niet aangemeld, of het token of de sleutel is ongeldig.",
+            "content": {PROBLEM_JSON: {"schema": _PROBLEM_REF}},
+        },
+    )
+    responses.setdefault(
+        "403",
+        {
+            "description": "Aangemeld, maar zonder het recht hiervoor.",
+            "content": {PROBLEM_JSON: {"schema": _PROBLEM_REF}},
+        },
+    )
 
 
 def _fit_operation(operation: dict[str, Any]) -> None:

@@ -17,9 +17,12 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from app.auth import oidc, sleutels
+from app.config import OidcUitgever, Settings
 from app.db import get_session, make_engine
 from app.main import create_app
 from app.migrate import upgrade
+from tests.oidc_provider import AUDIENCE, CLIENT_ID, ISSUER, IdentityProvider, running_provider
 
 POSTGRES_URL = os.environ.get("KARTREKKER_TEST_DATABASE_URL")
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
@@ -64,7 +67,9 @@ def session(engine: Engine) -> Iterator[Session]:
     """A session inside a transaction that is rolled back after the test."""
     connection = engine.connect()
     transaction = connection.begin()
-    session = Session(bind=connection, join_transaction_mode="create_savepoint")
+    session = Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
     try:
         yield session
     finally:
@@ -73,10 +78,42 @@ def session(engine: Engine) -> Iterator[Session]:
         connection.close()
 
 
+BEHEERDER_EMAIL = "beheer@kartrekker.example"
+
+
+@pytest.fixture(scope="session")
+def identity_provider() -> Iterator[IdentityProvider]:
+    """An organisation's identity provider: real RSA keys, JWKS served on 127.0.0.1."""
+    with running_provider() as provider:
+        yield provider
+
+
 @pytest.fixture
-def app(session: Session) -> FastAPI:
+def settings(identity_provider: IdentityProvider) -> Settings:
+    """Settings of the app under test: the test identity provider and one beheerder."""
+    oidc.vergeet_sleutels()
+    return Settings(
+        database_url="sqlite://",
+        oidc_issuers=[
+            OidcUitgever(
+                issuer=ISSUER,
+                audience=AUDIENCE,
+                jwks_uri=identity_provider.jwks_uri,
+                client_ids=[CLIENT_ID],
+                # Rotation is tested right after a fetch; production waits 30 s.
+                key_refresh_cooldown=0,
+            )
+        ],
+        beheerders=[BEHEERDER_EMAIL],
+        worker_in_process=False,
+        webhooks_allow_private=True,
+    )
+
+
+@pytest.fixture
+def app(session: Session, settings: Settings) -> FastAPI:
     """The app, its requests sharing the test's rolled-back transaction."""
-    application = create_app()
+    application = create_app(settings)
 
     def test_session() -> Iterator[Session]:
         try:
@@ -91,9 +128,40 @@ def app(session: Session) -> FastAPI:
 
 
 @pytest.fixture
-def client(app: FastAPI) -> Iterator[TestClient]:
+def beheer_sleutel(session: Session) -> str:
+    """A fresh API key with scope `beheer` (kept when a request rolls back its own work)."""
+    sleutel = sleutels.maak(naam="tests", scopes=["beheer"], session=session).sleutel
+    session.commit()
+    return sleutel
+
+
+@pytest.fixture
+def client(app: FastAPI, beheer_sleutel: str) -> Iterator[TestClient]:
+    """A client calling as a beheerder (API key), for tests about behaviour, not access."""
+    with TestClient(
+        app, raise_server_exceptions=False, headers={"X-Api-Key": beheer_sleutel}
+    ) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def anonymous_client(app: FastAPI) -> Iterator[TestClient]:
+    """A client without credentials."""
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def client_voor(app: FastAPI, identity_provider: IdentityProvider) -> Callable[[str], TestClient]:
+    """`client_voor(email)`: a client signed in as that person with a bearer token."""
+
+    def make(email: str) -> TestClient:
+        token = identity_provider.token(email)
+        return TestClient(
+            app, raise_server_exceptions=False, headers={"Authorization": f"Bearer {token}"}
+        )
+
+    return make
 
 
 class StatementCounter:

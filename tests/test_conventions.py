@@ -96,8 +96,8 @@ def test_list_requests_use_a_constant_number_of_statements(
         assert len(response.json()["results"]) == min(page_size, response.json()["count"])
         counts.append(counter.count)
     assert counts[0] == counts[1] == counts[2]
-    # count + page, plus one lookup of the netwerk for nested lists
-    assert counts[0] <= 3, counts
+    # the API key, the caller's network (nested lists), count and page
+    assert counts[0] <= 4, "\n".join(s[:150].replace("\n", " ") for s in counter.statements)
 
 
 def test_openapi_document_is_public_with_cors(client: TestClient) -> None:

@@ -56,9 +56,8 @@ class Deelnemer(Resource):
     @classmethod
     def van(cls, deelnemer: DeelnemerRij, persoon: PersoonRij) -> "Deelnemer":
         """The answer for a deelnemer row and its persoon."""
-        return cls.model_validate(
-            {**deelnemer.model_dump(), "persoon": PersoonKort.model_validate(persoon)}
-        )
+        velden = {name: getattr(deelnemer, name) for name in DeelnemerRij.model_fields}
+        return cls.model_validate({**velden, "persoon": PersoonKort.model_validate(persoon)})
 
 
 class PaginaDeelnemers(Pagina[Deelnemer]):

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
+from app.auth.rechten import IngelogdDep, eigen_deelnemer_check
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
@@ -77,8 +78,12 @@ def lijst(
     responses=responses.MAAK_ONDER,
 )
 def maak(
-    netwerk: NetwerkDep, data: schemas.LeervraagNieuw, session: SessionDep
+    netwerk: NetwerkDep,
+    data: schemas.LeervraagNieuw,
+    session: SessionDep,
+    aanroeper: IngelogdDep,
 ) -> schemas.Leervraag:
+    eigen_deelnemer_check(aanroeper, netwerk.id, data.deelnemer_id)
     return schemas.Leervraag.model_validate(service.maak(netwerk, data, session=session))
 
 

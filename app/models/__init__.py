@@ -6,10 +6,18 @@ from app.models.leervraag import Leervraag
 from app.models.netwerk import Deelnemer, Netwerk
 from app.models.organisatie import Organisatie
 from app.models.persoon import Persoon
+from app.models.toegang import ApiSleutel, IdempotentVerzoek
+from app.models.webhook import Abonnement, Aflevering, AfleverPoging, Gebeurtenis
 
 __all__ = [
+    "Abonnement",
+    "AfleverPoging",
+    "Aflevering",
+    "ApiSleutel",
     "Bijeenkomst",
     "Deelnemer",
+    "Gebeurtenis",
+    "IdempotentVerzoek",
     "Leervraag",
     "Netwerk",
     "Organisatie",

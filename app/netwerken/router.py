@@ -6,6 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
+from app.auth import rechten
+from app.auth.aanroeper import AanroeperDep
+from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.db import SessionDep
@@ -17,11 +20,13 @@ router = APIRouter(prefix="/netwerken", tags=["Netwerken"])
 
 
 def netwerk_uit_pad(
+    request: Request,
     netwerk_id: Annotated[uuid.UUID, Path(alias="netwerkId", description="Id van het netwerk.")],
     session: SessionDep,
+    aanroeper: AanroeperDep,
 ) -> Netwerk:
-    """Dependency: the netwerk named in the path, or 404."""
-    return service.laad(netwerk_id, session=session)
+    """Dependency: the netwerk named in the path if the caller may see it, or 404."""
+    return rechten.netwerk_uit_pad(request, session, aanroeper)
 
 
 NetwerkDep = Annotated[Netwerk, Depends(netwerk_uit_pad)]
@@ -30,19 +35,21 @@ NetwerkDep = Annotated[Netwerk, Depends(netwerk_uit_pad)]
 @router.get(
     "",
     summary="Netwerken opvragen",
-    description="Alle netwerken, te filteren op status en thema; gesorteerd op naam.",
+    description="De netwerken die je mag zien (waarvan je deelnemer bent, en publieke), "
+    "te filteren op status en thema; gesorteerd op naam.",
     responses=responses.LIJST,
 )
 def lijst(
     request: Request,
     response: Response,
     session: SessionDep,
+    aanroeper: IngelogdDep,
     paging: PagineringDep,
     status: Annotated[NetwerkStatus | None, Query(description="Alleen deze status.")] = None,
     thema: Annotated[str | None, Query(max_length=60, description="Alleen met dit thema.")] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
 ) -> schemas.PaginaNetwerken:
-    statement = select(Netwerk)
+    statement = select(Netwerk).where(rechten.zichtbare_netwerken(aanroeper))
     if status is not None:
         statement = statement.where(Netwerk.status == status)
     if thema:

@@ -1,13 +1,12 @@
 """Netwerken: create, change, the lifecycle, removal of a concept."""
 
-import uuid
 from typing import Any
 
 from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, select
 
 from app.common.json_lists import json_list_contains
-from app.common.service import apply_changes, check_order, get_or_404
+from app.common.service import apply_changes, check_order
 from app.errors import Conflict, InvalidInput
 from app.models import Deelnemer, Leervraag, Netwerk
 from app.models.enums import STANDAARD_ROLLEN, NetwerkStatus
@@ -105,11 +104,6 @@ def verwijder(netwerk: Netwerk, *, session: Session) -> None:
         )
     session.delete(netwerk)
     session.flush()
-
-
-def laad(netwerk_id: uuid.UUID, *, session: Session) -> Netwerk:
-    """The netwerk with this id, or 404."""
-    return get_or_404(session, Netwerk, netwerk_id, naam="netwerk")
 
 
 def thema_filter(thema: str) -> ColumnElement[bool]:

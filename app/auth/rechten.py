@@ -1,0 +1,244 @@
+"""Who may call which route: every route's permission, declared in this one table."""
+
+import uuid
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Request, routing
+from sqlalchemy import ColumnElement, or_, true
+from sqlmodel import Session, col
+
+from app.auth.aanroeper import Aanroeper, AanroeperDep, GeenToegang, NietGeauthenticeerd
+from app.db import SessionDep
+from app.errors import InvalidInput, InvalidParam, NotFound
+from app.models import Leervraag, Netwerk
+
+
+class Toegang(StrEnum):
+    """The permission levels; each route has exactly one."""
+
+    OPENBAAR = "openbaar"
+    AANGEMELD = "aangemeld"
+    KARTREKKER = "kartrekker"
+    BEHEERDER = "beheerder"
+    NETWERK_LEZEN = "netwerk-lezen"
+    NETWERK_DEELNEMER = "netwerk-deelnemer"
+    NETWERK_BEHEREN = "netwerk-beheren"
+    EIGEN_LEERVRAAG = "eigen-leervraag"
+    ZELF_OF_KARTREKKER = "zelf-of-kartrekker"
+
+
+UITLEG: dict[Toegang, str] = {
+    Toegang.OPENBAAR: "iedereen, zonder authenticatie",
+    Toegang.AANGEMELD: "iedere aangemelde persoon of API-sleutel "
+    "(lijsten tonen alleen wat je mag zien)",
+    Toegang.KARTREKKER: "kartrekkers (van welk netwerk ook) en beheerders",
+    Toegang.BEHEERDER: "beheerders (persoon in KARTREKKER_BEHEERDERS of sleutel met scope "
+    "`beheer`)",
+    Toegang.NETWERK_LEZEN: "deelnemers van het netwerk, leessleutels ervoor en beheerders; "
+    "bij een publiek netwerk iedere aangemelde persoon",
+    Toegang.NETWERK_DEELNEMER: "deelnemers van het netwerk (voor zichzelf), kartrekkers en "
+    "beheerders",
+    Toegang.NETWERK_BEHEREN: "kartrekkers van het netwerk en beheerders",
+    Toegang.EIGEN_LEERVRAAG: "de eigenaar van de leervraag, kartrekkers van het netwerk en "
+    "beheerders",
+    Toegang.ZELF_OF_KARTREKKER: "de persoon zelf, kartrekkers en beheerders",
+}
+
+N = "/v1/netwerken/{netwerkId}"
+ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
+    # Documentation and the service itself.
+    ("GET", "/v1/openapi.json"): Toegang.OPENBAAR,
+    ("GET", "/v1/docs"): Toegang.OPENBAAR,
+    ("GET", "/v1/redoc"): Toegang.OPENBAAR,
+    ("GET", "/v1/status"): Toegang.OPENBAAR,
+    ("GET", "/v1/ik"): Toegang.AANGEMELD,
+    # Netwerken and their lifecycle.
+    ("GET", "/v1/netwerken"): Toegang.AANGEMELD,
+    ("POST", "/v1/netwerken"): Toegang.BEHEERDER,
+    ("GET", N): Toegang.NETWERK_LEZEN,
+    ("PATCH", N): Toegang.NETWERK_BEHEREN,
+    ("DELETE", N): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/_activeer"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/_pauzeer"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/_hervat"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/_rondaf"): Toegang.NETWERK_BEHEREN,
+    # Deelnemers.
+    ("GET", f"{N}/deelnemers"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/deelnemers"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{N}/deelnemers/{{deelnemerId}}"): Toegang.NETWERK_LEZEN,
+    ("PATCH", f"{N}/deelnemers/{{deelnemerId}}"): Toegang.NETWERK_BEHEREN,
+    ("DELETE", f"{N}/deelnemers/{{deelnemerId}}"): Toegang.NETWERK_BEHEREN,
+    # Bijeenkomsten.
+    ("GET", f"{N}/bijeenkomsten"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/bijeenkomsten"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{N}/bijeenkomsten/{{bijeenkomstId}}"): Toegang.NETWERK_LEZEN,
+    ("PATCH", f"{N}/bijeenkomsten/{{bijeenkomstId}}"): Toegang.NETWERK_BEHEREN,
+    ("DELETE", f"{N}/bijeenkomsten/{{bijeenkomstId}}"): Toegang.NETWERK_BEHEREN,
+    # Leervragen: a deelnemer writes their own.
+    ("GET", f"{N}/leervragen"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/leervragen"): Toegang.NETWERK_DEELNEMER,
+    ("GET", f"{N}/leervragen/{{leervraagId}}"): Toegang.NETWERK_LEZEN,
+    ("PATCH", f"{N}/leervragen/{{leervraagId}}"): Toegang.EIGEN_LEERVRAAG,
+    ("DELETE", f"{N}/leervragen/{{leervraagId}}"): Toegang.EIGEN_LEERVRAAG,
+    # Organisaties and personen: kartrekkers invite them, beheerders maintain them.
+    ("GET", "/v1/organisaties"): Toegang.AANGEMELD,
+    ("POST", "/v1/organisaties"): Toegang.KARTREKKER,
+    ("GET", "/v1/organisaties/{organisatieId}"): Toegang.AANGEMELD,
+    ("PATCH", "/v1/organisaties/{organisatieId}"): Toegang.BEHEERDER,
+    ("DELETE", "/v1/organisaties/{organisatieId}"): Toegang.BEHEERDER,
+    ("GET", "/v1/personen"): Toegang.KARTREKKER,
+    ("POST", "/v1/personen"): Toegang.KARTREKKER,
+    ("GET", "/v1/personen/{persoonId}"): Toegang.ZELF_OF_KARTREKKER,
+    ("PATCH", "/v1/personen/{persoonId}"): Toegang.ZELF_OF_KARTREKKER,
+    ("DELETE", "/v1/personen/{persoonId}"): Toegang.BEHEERDER,
+    # API keys.
+    ("GET", "/v1/api-sleutels"): Toegang.BEHEERDER,
+    ("POST", "/v1/api-sleutels"): Toegang.BEHEERDER,
+    ("GET", "/v1/api-sleutels/{sleutelId}"): Toegang.BEHEERDER,
+    ("POST", "/v1/api-sleutels/{sleutelId}/_intrekken"): Toegang.BEHEERDER,
+}
+
+_SCHRIJVEND = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+def route_paden(app: FastAPI) -> dict[int, tuple[str, frozenset[str]]]:
+    """Every route of `app` with its full path and methods, keyed by the route object's id.
+
+    A request's scope names the route as declared in its router, without the prefixes it was
+    included under; this table gives back the full path the permissions are declared for.
+    """
+    paden: dict[int, tuple[str, frozenset[str]]] = {}
+    for context in routing.iter_route_contexts(app.routes):
+        if context.methods and context.path:
+            paden[id(context.original_route)] = (context.path, frozenset(context.methods))
+    return paden
+
+
+def toegang_van(path: str, method: str) -> Toegang | None:
+    """The declared permission of a route, or None when it has none (a defect)."""
+    return ROUTE_RECHTEN.get(("GET" if method == "HEAD" else method, path))
+
+
+def _zichtbaar(aanroeper: Aanroeper, netwerk: Netwerk) -> bool:
+    if aanroeper.leest_alles() or aanroeper.is_lid(netwerk.id):
+        return True
+    if aanroeper.sleutel_netwerk_id == netwerk.id:
+        return True
+    return netwerk.publiek
+
+
+def _pad_id(request: Request, name: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(request.path_params[name])
+    except ValueError as error:
+        raise InvalidInput(
+            [InvalidParam(name=name, code="uuid_parsing", reason="Moet een UUID zijn.")]
+        ) from error
+
+
+def zichtbare_netwerken(aanroeper: Aanroeper) -> ColumnElement[bool]:
+    """SQL condition: the networks this caller may see (for lists)."""
+    if aanroeper.leest_alles():
+        return true()
+    zichtbaar = [col(Netwerk.publiek).is_(True)]
+    ids = list(aanroeper.lidmaatschappen)
+    if aanroeper.sleutel_netwerk_id is not None:
+        ids.append(aanroeper.sleutel_netwerk_id)
+    if ids:
+        zichtbaar.append(col(Netwerk.id).in_(ids))
+    return or_(*zichtbaar)
+
+
+def netwerk_uit_pad(request: Request, session: Session, aanroeper: Aanroeper | None) -> Netwerk:
+    """The path's netwerk if the caller may see it, loaded once per request; 404 otherwise."""
+    netwerk_id = _pad_id(request, "netwerkId")
+    netwerk: Netwerk | None = getattr(request.state, "netwerk", None)
+    if netwerk is None or netwerk.id != netwerk_id:
+        netwerk = session.get(Netwerk, netwerk_id)
+    # An invisible network answers 404, like one that does not exist: no existence leaks.
+    if netwerk is None or aanroeper is None or not _zichtbaar(aanroeper, netwerk):
+        raise NotFound(f"Er is geen netwerk met id {netwerk_id}.")
+    request.state.netwerk = netwerk
+    return netwerk
+
+
+def _controleer(toegang: Toegang, request: Request, session: Session, aanroeper: Aanroeper) -> None:
+    if aanroeper.alleen_lezen and request.method in _SCHRIJVEND:
+        raise GeenToegang("Deze API-sleutel mag alleen lezen.")
+    if toegang is Toegang.AANGEMELD:
+        return
+    if toegang is Toegang.BEHEERDER:
+        if not aanroeper.beheerder:
+            raise GeenToegang("Alleen een beheerder mag dit.")
+        return
+    if toegang is Toegang.KARTREKKER:
+        if not (aanroeper.beheerder or aanroeper.kartrekker_ergens):
+            raise GeenToegang("Alleen kartrekkers en beheerders mogen dit.")
+        return
+    if toegang is Toegang.ZELF_OF_KARTREKKER:
+        zelf = str(aanroeper.persoon_id) == request.path_params.get("persoonId")
+        if not (zelf or aanroeper.beheerder or aanroeper.kartrekker_ergens):
+            raise GeenToegang("Je mag alleen je eigen gegevens zien en wijzigen.")
+        return
+    netwerk = netwerk_uit_pad(request, session, aanroeper)
+    if toegang is Toegang.NETWERK_LEZEN:
+        return
+    if aanroeper.trekt(netwerk.id):
+        return
+    if toegang is Toegang.NETWERK_BEHEREN:
+        raise GeenToegang("Alleen de kartrekkers van dit netwerk mogen dit.")
+    if not aanroeper.is_lid(netwerk.id):
+        raise GeenToegang("Alleen deelnemers van dit netwerk mogen dit.")
+    if toegang is Toegang.EIGEN_LEERVRAAG:
+        leervraag = session.get(Leervraag, _pad_id(request, "leervraagId"))
+        eigen = aanroeper.lidmaatschappen[netwerk.id].deelnemer_id
+        if leervraag is not None and leervraag.deelnemer_id != eigen:
+            raise GeenToegang("Je mag alleen je eigen leervragen wijzigen.")
+    # NETWERK_DEELNEMER: the endpoint checks that a deelnemer writes for themselves.
+
+
+def autoriseer(request: Request, session: SessionDep, aanroeper: AanroeperDep) -> None:
+    """App-wide dependency: enforce the route's declared permission (fail closed)."""
+    paden: dict[int, tuple[str, frozenset[str]]] = request.app.state.route_paden
+    route = paden.get(id(request.scope.get("route")))
+    toegang = toegang_van(route[0], request.method) if route else None
+    if toegang is None:
+        raise GeenToegang("Voor deze route is geen toegang vastgelegd.")
+    if toegang is Toegang.OPENBAAR:
+        return
+    if aanroeper is None:
+        raise NietGeauthenticeerd(
+            "Meld je aan met een OIDC-token (Authorization: Bearer …) of een API-sleutel "
+            "(X-Api-Key)."
+        )
+    _controleer(toegang, request, session, aanroeper)
+
+
+def vereist_aanroeper(aanroeper: AanroeperDep) -> Aanroeper:
+    """The caller, for endpoints that are never public."""
+    if aanroeper is None:
+        raise NietGeauthenticeerd("Authenticatie is vereist.")
+    return aanroeper
+
+
+IngelogdDep = Annotated[Aanroeper, Depends(vereist_aanroeper)]
+
+
+def eigen_deelnemer_check(
+    aanroeper: Aanroeper, netwerk_id: uuid.UUID, deelnemer_id: uuid.UUID
+) -> None:
+    """A deelnemer who is no kartrekker may only write on their own behalf."""
+    if aanroeper.trekt(netwerk_id):
+        return
+    lid = aanroeper.lidmaatschappen.get(netwerk_id)
+    if lid is None or lid.deelnemer_id != deelnemer_id:
+        raise GeenToegang("Je mag alleen voor jezelf een leervraag toevoegen.")
+
+
+def rechten_tabel() -> str:
+    """The permission of every route as a Markdown table (the README shows it)."""
+    regels = ["| methode | pad | wie mag het |", "| --- | --- | --- |"]
+    for (method, path), toegang in ROUTE_RECHTEN.items():
+        regels.append(f"| {method} | `{path}` | {UITLEG[toegang]} |")
+    return "\n".join(regels)

@@ -1,0 +1,116 @@
+"""API keys: made once, shown once, kept as a hash with a visible prefix."""
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from app.errors import InvalidInput, InvalidParam
+from app.models import ApiSleutel, Netwerk, utcnow
+
+SCOPES = {
+    "beheer": "Alles lezen en beheren, zoals een beheerder.",
+    "lezen": "Alleen lezen: alle netwerken, of alleen het netwerk waaraan de sleutel vastzit.",
+}
+_PREFIX = "kt"
+
+
+@dataclass(frozen=True)
+class NieuweSleutel:
+    """A key just made: the only moment its secret exists outside the caller's hands."""
+
+    rij: ApiSleutel
+    sleutel: str
+
+
+def _hash(sleutel: str) -> str:
+    return hashlib.sha256(sleutel.encode()).hexdigest()
+
+
+def maak(
+    *,
+    naam: str,
+    scopes: list[str],
+    session: Session,
+    netwerk_id: uuid.UUID | None = None,
+    verloopt_op: datetime | None = None,
+) -> NieuweSleutel:
+    """Create a key; the returned secret is shown once and never stored."""
+    problems = [
+        InvalidParam(
+            name="scopes",
+            code="onbekende-scope",
+            reason=f"Onbekende scope '{scope}'; kies uit: {', '.join(SCOPES)}.",
+        )
+        for scope in scopes
+        if scope not in SCOPES
+    ]
+    if not scopes:
+        problems.append(
+            InvalidParam(name="scopes", code="required", reason="Geef minstens één scope.")
+        )
+    if "beheer" in scopes and netwerk_id is not None:
+        problems.append(
+            InvalidParam(
+                name="netwerkId",
+                code="beheer-is-overal",
+                reason="Een sleutel met scope 'beheer' kan niet aan één netwerk vastzitten.",
+            )
+        )
+    if netwerk_id is not None and session.get(Netwerk, netwerk_id) is None:
+        problems.append(
+            InvalidParam(
+                name="netwerkId",
+                code="bestaat-niet",
+                reason=f"Er is geen netwerk met id {netwerk_id}.",
+            )
+        )
+    if verloopt_op is not None and verloopt_op <= utcnow():
+        problems.append(
+            InvalidParam(name="verlooptOp", code="verleden", reason="Moet in de toekomst liggen.")
+        )
+    if problems:
+        raise InvalidInput(problems)
+    prefix = f"{_PREFIX}_{secrets.token_hex(4)}"
+    sleutel = f"{prefix}_{secrets.token_urlsafe(32)}"
+    rij = ApiSleutel(
+        naam=naam,
+        prefix=prefix,
+        hash=_hash(sleutel),
+        scopes=sorted(set(scopes)),
+        netwerk_id=netwerk_id,
+        verloopt_op=verloopt_op,
+    )
+    session.add(rij)
+    session.flush()
+    return NieuweSleutel(rij=rij, sleutel=sleutel)
+
+
+def zoek(sleutel: str, *, session: Session, nu: datetime | None = None) -> ApiSleutel | None:
+    """The valid (known, not revoked, not expired) key row for `sleutel`, or None."""
+    parts = sleutel.split("_")
+    if len(parts) < 3 or parts[0] != _PREFIX:
+        return None
+    prefix = f"{parts[0]}_{parts[1]}"
+    rij = session.exec(select(ApiSleutel).where(col(ApiSleutel.prefix) == prefix)).first()
+    if rij is None or not hmac.compare_digest(rij.hash, _hash(sleutel)):
+        return None
+    moment = nu or utcnow()
+    if rij.ingetrokken_op is not None or (
+        rij.verloopt_op is not None and rij.verloopt_op <= moment
+    ):
+        return None
+    return rij
+
+
+def trek_in(rij: ApiSleutel, *, session: Session) -> ApiSleutel:
+    """Revoke a key; it stays listed, marked revoked."""
+    if rij.ingetrokken_op is None:
+        rij.ingetrokken_op = utcnow()
+        session.add(rij)
+        session.flush()
+    return rij
