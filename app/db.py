@@ -1,15 +1,19 @@
 """Database engine and the request-scoped session that owns the transaction."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from functools import lru_cache
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import Engine, event
 from sqlalchemy.engine import make_url
 from sqlmodel import Session, create_engine
 
-from app.config import get_settings
+from app.config import Settings, get_settings
+
+# Execution option that marks a transaction as writing (see the SQLite BEGIN below).
+SCHRIJVEN = "kartrekker_schrijven"
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -32,21 +36,48 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _sqlite_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A writing request takes the write lock up front: two writers then run one after the
+        # other, so the second sees the first's change (If-Match) instead of failing midway.
+        immediate = connection.get_execution_options().get(SCHRIJVEN, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
 
 
 @lru_cache
+def engine_for(url: str, *, echo: bool = False) -> Engine:
+    """One engine per database URL for the whole process."""
+    return make_engine(url, echo=echo)
+
+
 def get_engine() -> Engine:
-    """The process-wide engine for the configured database."""
+    """The engine for the configured database."""
     settings = get_settings()
-    return make_engine(settings.database_url, echo=settings.log_sql)
+    return engine_for(settings.database_url, echo=settings.log_sql)
 
 
-def get_session() -> Iterator[Session]:
+SessieMaker = Callable[[], AbstractContextManager[Session]]
+
+
+def sessie_maker(settings: Settings) -> SessieMaker:
+    """How the app opens a session on its database (tests give the app their own)."""
+
+    def open_session() -> AbstractContextManager[Session]:
+        engine = engine_for(settings.database_url, echo=settings.log_sql)
+        return Session(engine, expire_on_commit=False)
+
+    return open_session
+
+
+SCHRIJVENDE_METHODEN = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def get_session(request: Request) -> Iterator[Session]:
     """One session per request: commits when the endpoint succeeds, rolls back otherwise."""
-    with Session(get_engine(), expire_on_commit=False) as session:
+    maker: SessieMaker = request.app.state.sessie_maker
+    with maker() as session:
+        if request.method in SCHRIJVENDE_METHODEN:
+            session.connection(execution_options={SCHRIJVEN: True})
         try:
             yield session
             session.commit()

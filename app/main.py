@@ -9,7 +9,9 @@ from fastapi.responses import JSONResponse
 from app.auth.rechten import autoriseer, route_paden
 from app.auth.router import router as toegang_router
 from app.bijeenkomsten.router import router as bijeenkomsten_router
+from app.common.idempotentie import IdempotencyMiddleware
 from app.config import Settings, get_settings
+from app.db import sessie_maker
 from app.deelnemers.router import router as deelnemers_router
 from app.docs import install_docs
 from app.errors import install_error_handlers
@@ -60,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(autoriseer)],
     )
     app.state.settings = settings
+    app.state.sessie_maker = sessie_maker(settings)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
 
@@ -81,6 +84,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     docs_paths = install_docs(app, prefix=API_PREFIX)
     app.state.route_paden = route_paden(app)
     install_error_handlers(app)
+    app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(ApiHeadersMiddleware, api_version=API_VERSION, docs_paths=docs_paths)
+    # Added last, so outermost: error answers of the other middleware carry CORS headers too.
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -95,5 +101,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             ],
             expose_headers=["API-Version", "ETag", "Link", "Location", "X-Total-Count"],
         )
-    app.add_middleware(ApiHeadersMiddleware, api_version=API_VERSION, docs_paths=docs_paths)
     return app

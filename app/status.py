@@ -6,7 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from app.common.schemas import ApiModel
-from app.db import get_engine
+from app.db import SessionDep
 from app.errors import Problem, Unavailable
 
 router = APIRouter(tags=["Status"])
@@ -25,10 +25,9 @@ class Status(ApiModel):
     description="Voor health checks van load balancers en containers; vraagt geen authenticatie.",
     responses={503: {"model": Problem, "description": "De database is niet bereikbaar."}},
 )
-def status() -> Status:
+def status(session: SessionDep) -> Status:
     try:
-        with get_engine().connect() as connection:
-            connection.execute(text("SELECT 1"))
+        session.execute(text("SELECT 1"))
     except SQLAlchemyError as error:
         raise Unavailable("De database is niet bereikbaar.") from error
     return Status(status="ok", database="ok")

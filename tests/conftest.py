@@ -6,20 +6,20 @@ every test that uses the database is parametrized over both.
 
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.auth import oidc, sleutels
 from app.config import OidcUitgever, Settings
-from app.db import get_session, make_engine
+from app.db import make_engine
 from app.main import create_app
 from app.migrate import upgrade
 from tests.oidc_provider import AUDIENCE, CLIENT_ID, ISSUER, IdentityProvider, running_provider
@@ -45,6 +45,32 @@ def fresh_database_url(backend: str, tmp_path: Path) -> str:
     assert make_url(POSTGRES_URL).get_backend_name() == "postgresql"
     reset_postgres(POSTGRES_URL)
     return POSTGRES_URL
+
+
+def own_postgres_database(suffix: str) -> str:
+    """An empty database of its own beside the test database, so other tests keep theirs."""
+    assert POSTGRES_URL is not None
+    url = make_url(POSTGRES_URL)
+    name = f"{url.database}_{suffix}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        ).first()
+        if exists is None:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    own = url.set(database=name).render_as_string(hide_password=False)
+    reset_postgres(own)
+    return own
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each backend, for tests that commit for real."""
+    if request.param == "postgresql":
+        return own_postgres_database("los")
+    return fresh_database_url("sqlite", tmp_path)
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
@@ -114,16 +140,8 @@ def settings(identity_provider: IdentityProvider) -> Settings:
 def app(session: Session, settings: Settings) -> FastAPI:
     """The app, its requests sharing the test's rolled-back transaction."""
     application = create_app(settings)
-
-    def test_session() -> Iterator[Session]:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-
-    application.dependency_overrides[get_session] = test_session
+    # Every session the app opens is the test's, inside the transaction rolled back at the end.
+    application.state.sessie_maker = lambda: nullcontext(session)
     return application
 
 

@@ -90,10 +90,8 @@ def test_api_key_command_prints_the_key_once(
 ) -> None:
     monkeypatch.setenv("KARTREKKER_DATABASE_URL", f"sqlite:///{tmp_path / 'k.db'}")
     from app.config import get_settings
-    from app.db import get_engine
 
     get_settings.cache_clear()
-    get_engine.cache_clear()
     try:
         result = runner.invoke(
             cli, ["api-sleutel", "maak", "--naam", "Intranet", "--scope", "lezen"]
@@ -105,7 +103,6 @@ def test_api_key_command_prints_the_key_once(
         assert "Onbekende scope" in refused.output
     finally:
         get_settings.cache_clear()
-        get_engine.cache_clear()
 
 
 def test_openapi_check_passes_on_the_committed_file() -> None:

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, or_, true
 from sqlmodel import Session, col
 
 from app.auth.aanroeper import Aanroeper, AanroeperDep, GeenToegang, NietGeauthenticeerd
-from app.db import SessionDep
+from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.errors import InvalidInput, InvalidParam, NotFound
 from app.models import Leervraag, Netwerk
 
@@ -99,8 +99,6 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("POST", "/v1/api-sleutels/{sleutelId}/_intrekken"): Toegang.BEHEERDER,
 }
 
-_SCHRIJVEND = {"POST", "PUT", "PATCH", "DELETE"}
-
 
 def route_paden(app: FastAPI) -> dict[int, tuple[str, frozenset[str]]]:
     """Every route of `app` with its full path and methods, keyed by the route object's id.
@@ -155,7 +153,11 @@ def netwerk_uit_pad(request: Request, session: Session, aanroeper: Aanroeper | N
     netwerk_id = _pad_id(request, "netwerkId")
     netwerk: Netwerk | None = getattr(request.state, "netwerk", None)
     if netwerk is None or netwerk.id != netwerk_id:
-        netwerk = session.get(Netwerk, netwerk_id)
+        # A writing request locks the network row: writes to one network run one at a time,
+        # so rules over the whole network (its size, its kartrekkers) hold under concurrency.
+        netwerk = session.get(
+            Netwerk, netwerk_id, with_for_update=request.method in SCHRIJVENDE_METHODEN
+        )
     # An invisible network answers 404, like one that does not exist: no existence leaks.
     if netwerk is None or aanroeper is None or not _zichtbaar(aanroeper, netwerk):
         raise NotFound(f"Er is geen netwerk met id {netwerk_id}.")
@@ -164,7 +166,7 @@ def netwerk_uit_pad(request: Request, session: Session, aanroeper: Aanroeper | N
 
 
 def _controleer(toegang: Toegang, request: Request, session: Session, aanroeper: Aanroeper) -> None:
-    if aanroeper.alleen_lezen and request.method in _SCHRIJVEND:
+    if aanroeper.alleen_lezen and request.method in SCHRIJVENDE_METHODEN:
         raise GeenToegang("Deze API-sleutel mag alleen lezen.")
     if toegang is Toegang.AANGEMELD:
         return

@@ -10,15 +10,19 @@ from sqlmodel import select
 from app.bijeenkomsten import schemas, service
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
-from app.db import SessionDep
+from app.common.versies import EtagRoute, versie_van
+from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import Bijeenkomst
 from app.models.enums import BijeenkomstStatus
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(prefix="/netwerken/{netwerkId}/bijeenkomsten", tags=["Bijeenkomsten"])
+router = APIRouter(
+    prefix="/netwerken/{netwerkId}/bijeenkomsten", tags=["Bijeenkomsten"], route_class=EtagRoute
+)
 
 
 def bijeenkomst_uit_pad(
+    request: Request,
     netwerk: NetwerkDep,
     bijeenkomst_id: Annotated[
         uuid.UUID, Path(alias="bijeenkomstId", description="Id van de bijeenkomst.")
@@ -26,7 +30,9 @@ def bijeenkomst_uit_pad(
     session: SessionDep,
 ) -> Bijeenkomst:
     """Dependency: the bijeenkomst of the path's netwerk, or 404."""
-    return service.laad(netwerk, bijeenkomst_id, session=session)
+    return service.laad(
+        netwerk, bijeenkomst_id, session=session, for_update=request.method in SCHRIJVENDE_METHODEN
+    )
 
 
 BijeenkomstDep = Annotated[Bijeenkomst, Depends(bijeenkomst_uit_pad)]
@@ -95,6 +101,7 @@ def lees(bijeenkomst: BijeenkomstDep) -> schemas.Bijeenkomst:
 
 @router.patch(
     "/{bijeenkomstId}",
+    dependencies=[versie_van(bijeenkomst_uit_pad)],
     summary="Bijeenkomst wijzigen",
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
@@ -107,6 +114,7 @@ def wijzig(
 
 @router.delete(
     "/{bijeenkomstId}",
+    dependencies=[versie_van(bijeenkomst_uit_pad)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Bijeenkomst verwijderen",
     description="Verwijdert de bijeenkomst. Afzeggen doe je met status `geannuleerd`: dan "

@@ -7,8 +7,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.bijeenkomsten.schemas import BijeenkomstNieuw, BijeenkomstWijziging
-from app.common.service import apply_changes, check_order
-from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
+from app.common.service import apply_changes, check_order, get_in_netwerk_or_404
+from app.errors import Conflict, InvalidInput, InvalidParam
 from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon
 
 SORTEERBAAR: dict[str, Any] = {
@@ -92,9 +92,15 @@ def verwijder(bijeenkomst: Bijeenkomst, *, session: Session) -> None:
     session.flush()
 
 
-def laad(netwerk: Netwerk, bijeenkomst_id: uuid.UUID, *, session: Session) -> Bijeenkomst:
+def laad(
+    netwerk: Netwerk, bijeenkomst_id: uuid.UUID, *, session: Session, for_update: bool = False
+) -> Bijeenkomst:
     """The bijeenkomst of this netwerk, or 404."""
-    bijeenkomst = session.get(Bijeenkomst, bijeenkomst_id)
-    if bijeenkomst is None or bijeenkomst.netwerk_id != netwerk.id:
-        raise NotFound(f"Dit netwerk heeft geen bijeenkomst met id {bijeenkomst_id}.")
-    return bijeenkomst
+    return get_in_netwerk_or_404(
+        session,
+        Bijeenkomst,
+        bijeenkomst_id,
+        netwerk_id=netwerk.id,
+        naam="bijeenkomst",
+        for_update=for_update,
+    )

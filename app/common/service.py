@@ -11,11 +11,33 @@ from app.errors import InvalidInput, InvalidParam, NotFound
 M = TypeVar("M", bound=SQLModel)
 
 
-def get_or_404(session: Session, model: type[M], id: uuid.UUID, *, naam: str) -> M:
-    """The row of `model` with `id`, or a 404 that names what was looked for."""
-    row = session.get(model, id)
+def get_or_404(
+    session: Session, model: type[M], id: uuid.UUID, *, naam: str, for_update: bool = False
+) -> M:
+    """The row of `model` with `id`, or a 404 that names what was looked for.
+
+    `for_update` locks the row on PostgreSQL until the transaction ends, so that a concurrent
+    writer waits and then sees this change (SQLite serialises writers by itself).
+    """
+    row = session.get(model, id, with_for_update=for_update)
     if row is None:
         raise NotFound(f"Er is geen {naam} met id {id}.")
+    return row
+
+
+def get_in_netwerk_or_404(
+    session: Session,
+    model: type[M],
+    id: uuid.UUID,
+    *,
+    netwerk_id: uuid.UUID,
+    naam: str,
+    for_update: bool = False,
+) -> M:
+    """The row of `model` with `id` that belongs to this netwerk, or 404."""
+    row = session.get(model, id, with_for_update=for_update)
+    if row is None or getattr(row, "netwerk_id", None) != netwerk_id:
+        raise NotFound(f"Dit netwerk heeft geen {naam} met id {id}.")
     return row
 
 

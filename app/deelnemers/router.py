@@ -8,16 +8,20 @@ from sqlmodel import col, select
 
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
-from app.db import SessionDep
+from app.common.versies import EtagRoute, versie_van
+from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.deelnemers import schemas, service
 from app.models import Deelnemer, Persoon
 from app.models.enums import DeelnemerStatus
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(prefix="/netwerken/{netwerkId}/deelnemers", tags=["Deelnemers"])
+router = APIRouter(
+    prefix="/netwerken/{netwerkId}/deelnemers", tags=["Deelnemers"], route_class=EtagRoute
+)
 
 
 def deelnemer_uit_pad(
+    request: Request,
     netwerk: NetwerkDep,
     deelnemer_id: Annotated[
         uuid.UUID, Path(alias="deelnemerId", description="Id van de deelnemer.")
@@ -25,7 +29,9 @@ def deelnemer_uit_pad(
     session: SessionDep,
 ) -> tuple[Deelnemer, Persoon]:
     """Dependency: the deelnemer of the path's netwerk, with its persoon, or 404."""
-    return service.laad(netwerk, deelnemer_id, session=session)
+    return service.laad(
+        netwerk, deelnemer_id, session=session, for_update=request.method in SCHRIJVENDE_METHODEN
+    )
 
 
 DeelnemerDep = Annotated[tuple[Deelnemer, Persoon], Depends(deelnemer_uit_pad)]
@@ -91,6 +97,7 @@ def lees(deelnemer: DeelnemerDep) -> schemas.Deelnemer:
 
 @router.patch(
     "/{deelnemerId}",
+    dependencies=[versie_van(deelnemer_uit_pad)],
     summary="Deelnemer wijzigen",
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
@@ -107,6 +114,7 @@ def wijzig(
 
 @router.delete(
     "/{deelnemerId}",
+    dependencies=[versie_van(deelnemer_uit_pad)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Deelnemer verwijderen",
     description="Haalt de deelnemer en diens leervragen weg. Wie vertrekt, krijg je beter "

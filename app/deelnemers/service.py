@@ -85,14 +85,17 @@ def verwijder(deelnemer: Deelnemer, *, session: Session) -> None:
 
 
 def laad(
-    netwerk: Netwerk, deelnemer_id: uuid.UUID, *, session: Session
+    netwerk: Netwerk, deelnemer_id: uuid.UUID, *, session: Session, for_update: bool = False
 ) -> tuple[Deelnemer, Persoon]:
     """The deelnemer of this netwerk with its persoon, in one statement; 404 otherwise."""
-    row = session.exec(
+    statement = (
         select(Deelnemer, Persoon)
         .join(Persoon, col(Persoon.id) == col(Deelnemer.persoon_id))
         .where(Deelnemer.id == deelnemer_id, Deelnemer.netwerk_id == netwerk.id)
-    ).first()
+    )
+    if for_update:
+        statement = statement.with_for_update(of=Deelnemer)
+    row = session.exec(statement).first()
     if row is None:
         raise NotFound(f"Dit netwerk heeft geen deelnemer met id {deelnemer_id}.")
     return row[0], row[1]

@@ -9,16 +9,20 @@ from sqlmodel import select
 from app.auth.rechten import IngelogdDep, eigen_deelnemer_check
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
-from app.db import SessionDep
+from app.common.versies import EtagRoute, versie_van
+from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.leervragen import schemas, service
 from app.models import Leervraag
 from app.models.enums import LeervraagSoort, LeervraagStatus
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(prefix="/netwerken/{netwerkId}/leervragen", tags=["Leervragen"])
+router = APIRouter(
+    prefix="/netwerken/{netwerkId}/leervragen", tags=["Leervragen"], route_class=EtagRoute
+)
 
 
 def leervraag_uit_pad(
+    request: Request,
     netwerk: NetwerkDep,
     leervraag_id: Annotated[
         uuid.UUID, Path(alias="leervraagId", description="Id van de leervraag.")
@@ -26,7 +30,9 @@ def leervraag_uit_pad(
     session: SessionDep,
 ) -> Leervraag:
     """Dependency: the leervraag of the path's netwerk, or 404."""
-    return service.laad(netwerk, leervraag_id, session=session)
+    return service.laad(
+        netwerk, leervraag_id, session=session, for_update=request.method in SCHRIJVENDE_METHODEN
+    )
 
 
 LeervraagDep = Annotated[Leervraag, Depends(leervraag_uit_pad)]
@@ -94,6 +100,7 @@ def lees(leervraag: LeervraagDep) -> schemas.Leervraag:
 
 @router.patch(
     "/{leervraagId}",
+    dependencies=[versie_van(leervraag_uit_pad)],
     summary="Leervraag wijzigen",
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
@@ -111,6 +118,7 @@ def wijzig(
 
 @router.delete(
     "/{leervraagId}",
+    dependencies=[versie_van(leervraag_uit_pad)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Leervraag verwijderen",
     responses=responses.VERWIJDER,

@@ -7,8 +7,8 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session, col
 
 from app.common.json_lists import json_list_contains
-from app.common.service import apply_changes
-from app.errors import InvalidInput, InvalidParam, NotFound
+from app.common.service import apply_changes, get_in_netwerk_or_404
+from app.errors import InvalidInput, InvalidParam
 from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging
 from app.models import Deelnemer, Leervraag, Netwerk
 
@@ -79,12 +79,18 @@ def verwijder(leervraag: Leervraag, *, session: Session) -> None:
     session.flush()
 
 
-def laad(netwerk: Netwerk, leervraag_id: uuid.UUID, *, session: Session) -> Leervraag:
+def laad(
+    netwerk: Netwerk, leervraag_id: uuid.UUID, *, session: Session, for_update: bool = False
+) -> Leervraag:
     """The leervraag of this netwerk, or 404."""
-    leervraag = session.get(Leervraag, leervraag_id)
-    if leervraag is None or leervraag.netwerk_id != netwerk.id:
-        raise NotFound(f"Dit netwerk heeft geen leervraag met id {leervraag_id}.")
-    return leervraag
+    return get_in_netwerk_or_404(
+        session,
+        Leervraag,
+        leervraag_id,
+        netwerk_id=netwerk.id,
+        naam="leervraag",
+        for_update=for_update,
+    )
 
 
 def thema_filter(thema: str) -> ColumnElement[bool]:

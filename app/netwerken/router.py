@@ -11,12 +11,13 @@ from app.auth.aanroeper import AanroeperDep
 from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.versies import EtagRoute, versie_van
 from app.db import SessionDep
 from app.models import Netwerk
 from app.models.enums import NetwerkStatus
 from app.netwerken import schemas, service
 
-router = APIRouter(prefix="/netwerken", tags=["Netwerken"])
+router = APIRouter(prefix="/netwerken", tags=["Netwerken"], route_class=EtagRoute)
 
 
 def netwerk_uit_pad(
@@ -81,6 +82,7 @@ def lees(netwerk: NetwerkDep) -> schemas.Netwerk:
 
 @router.patch(
     "/{netwerkId}",
+    dependencies=[versie_van(netwerk_uit_pad)],
     summary="Netwerk wijzigen",
     description="Alleen de meegestuurde velden veranderen. Rollen en thema's die nog in gebruik "
     "zijn, kunnen niet worden weggehaald (409).",
@@ -94,6 +96,7 @@ def wijzig(
 
 @router.delete(
     "/{netwerkId}",
+    dependencies=[versie_van(netwerk_uit_pad)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Netwerk verwijderen",
     description="Alleen een netwerk in `concept`; samen met zijn deelnemers, bijeenkomsten "

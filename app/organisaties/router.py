@@ -8,22 +8,26 @@ from sqlmodel import select
 
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
-from app.db import SessionDep
+from app.common.versies import EtagRoute, versie_van
+from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import Organisatie
 from app.models.enums import OrganisatieSoort
 from app.organisaties import schemas, service
 
-router = APIRouter(prefix="/organisaties", tags=["Organisaties"])
+router = APIRouter(prefix="/organisaties", tags=["Organisaties"], route_class=EtagRoute)
 
 
 def organisatie_uit_pad(
+    request: Request,
     organisatie_id: Annotated[
         uuid.UUID, Path(alias="organisatieId", description="Id van de organisatie.")
     ],
     session: SessionDep,
 ) -> Organisatie:
     """Dependency: the organisatie named in the path, or 404."""
-    return service.laad(organisatie_id, session=session)
+    return service.laad(
+        organisatie_id, session=session, for_update=request.method in SCHRIJVENDE_METHODEN
+    )
 
 
 OrganisatieDep = Annotated[Organisatie, Depends(organisatie_uit_pad)]
@@ -91,6 +95,7 @@ def lees(organisatie: OrganisatieDep) -> schemas.Organisatie:
 
 @router.patch(
     "/{organisatieId}",
+    dependencies=[versie_van(organisatie_uit_pad)],
     summary="Organisatie wijzigen",
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
@@ -103,6 +108,7 @@ def wijzig(
 
 @router.delete(
     "/{organisatieId}",
+    dependencies=[versie_van(organisatie_uit_pad)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Organisatie verwijderen",
     description="Kan alleen als er geen personen meer bij de organisatie horen.",

@@ -71,6 +71,8 @@ def verwijder(organisatie: Organisatie, *, session: Session) -> None:
     session.flush()
 
 
-def laad(organisatie_id: uuid.UUID, *, session: Session) -> Organisatie:
+def laad(organisatie_id: uuid.UUID, *, session: Session, for_update: bool = False) -> Organisatie:
     """The organisatie with this id, or 404."""
-    return get_or_404(session, Organisatie, organisatie_id, naam="organisatie")
+    return get_or_404(
+        session, Organisatie, organisatie_id, naam="organisatie", for_update=for_update
+    )

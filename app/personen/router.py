@@ -8,19 +8,23 @@ from sqlmodel import select
 
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
-from app.db import SessionDep
+from app.common.versies import EtagRoute, versie_van
+from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import Persoon
 from app.personen import schemas, service
 
-router = APIRouter(prefix="/personen", tags=["Personen"])
+router = APIRouter(prefix="/personen", tags=["Personen"], route_class=EtagRoute)
 
 
 def persoon_uit_pad(
+    request: Request,
     persoon_id: Annotated[uuid.UUID, Path(alias="persoonId", description="Id van de persoon.")],
     session: SessionDep,
 ) -> Persoon:
     """Dependency: the persoon named in the path, or 404."""
-    return service.laad(persoon_id, session=session)
+    return service.laad(
+        persoon_id, session=session, for_update=request.method in SCHRIJVENDE_METHODEN
+    )
 
 
 PersoonDep = Annotated[Persoon, Depends(persoon_uit_pad)]
@@ -74,6 +78,7 @@ def lees(persoon: PersoonDep) -> schemas.Persoon:
 
 @router.patch(
     "/{persoonId}",
+    dependencies=[versie_van(persoon_uit_pad)],
     summary="Persoon wijzigen",
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
@@ -86,6 +91,7 @@ def wijzig(
 
 @router.delete(
     "/{persoonId}",
+    dependencies=[versie_van(persoon_uit_pad)],
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Persoon verwijderen",
     description="Kan alleen als de persoon van geen enkel netwerk meer deelnemer is.",

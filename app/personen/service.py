@@ -70,6 +70,6 @@ def verwijder(persoon: Persoon, *, session: Session) -> None:
     session.flush()
 
 
-def laad(persoon_id: uuid.UUID, *, session: Session) -> Persoon:
+def laad(persoon_id: uuid.UUID, *, session: Session, for_update: bool = False) -> Persoon:
     """The persoon with this id, or 404."""
-    return get_or_404(session, Persoon, persoon_id, naam="persoon")
+    return get_or_404(session, Persoon, persoon_id, naam="persoon", for_update=for_update)
