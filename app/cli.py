@@ -54,6 +54,18 @@ def serve(
 
 
 @cli.command()
+def worker() -> None:
+    """Deliver webhooks until stopped; several workers can share one PostgreSQL database."""
+    from app.webhooks.instellingen import van_settings
+    from app.webhooks.worker import run_process
+
+    settings = get_settings()
+    upgrade(settings.database_url)
+    typer.echo("Webhookworker gestart; stop met Ctrl-C.")
+    run_process(get_engine(), van_settings(settings))
+
+
+@cli.command()
 def migreer() -> None:
     """Bring the database to the newest schema (serve does this too)."""
     upgrade(get_settings().database_url)

@@ -12,8 +12,8 @@ from sqlmodel import Session, create_engine
 
 from app.config import Settings, get_settings
 
-# Execution option that marks a transaction as writing (see the SQLite BEGIN below).
-SCHRIJVEN = "kartrekker_schrijven"
+# Execution option that marks a transaction as read-only (see the SQLite BEGIN below).
+ALLEEN_LEZEN = "kartrekker_alleen_lezen"
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
@@ -36,10 +36,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _sqlite_begin(connection: Any) -> None:
-        # A writing request takes the write lock up front: two writers then run one after the
-        # other, so the second sees the first's change (If-Match) instead of failing midway.
-        immediate = connection.get_execution_options().get(SCHRIJVEN, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        # Every transaction that may write takes the write lock up front: writers then run one
+        # after the other and each sees the last one's change. A deferred transaction that read
+        # first would fail with "database is locked" the moment another writer committed.
+        read_only = connection.get_execution_options().get(ALLEEN_LEZEN, False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -76,8 +77,8 @@ def get_session(request: Request) -> Iterator[Session]:
     """One session per request: commits when the endpoint succeeds, rolls back otherwise."""
     maker: SessieMaker = request.app.state.sessie_maker
     with maker() as session:
-        if request.method in SCHRIJVENDE_METHODEN:
-            session.connection(execution_options={SCHRIJVEN: True})
+        if request.method not in SCHRIJVENDE_METHODEN:
+            session.connection(execution_options={ALLEEN_LEZEN: True})
         try:
             yield session
             session.commit()

@@ -1,5 +1,7 @@
 """create_app(): routers, middleware, exception handlers, docs and the OpenAPI document."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI
@@ -11,17 +13,20 @@ from app.auth.router import router as toegang_router
 from app.bijeenkomsten.router import router as bijeenkomsten_router
 from app.common.idempotentie import IdempotencyMiddleware
 from app.config import Settings, get_settings
-from app.db import sessie_maker
+from app.db import engine_for, sessie_maker
 from app.deelnemers.router import router as deelnemers_router
 from app.docs import install_docs
 from app.errors import install_error_handlers
 from app.leervragen.router import router as leervragen_router
 from app.middleware import ApiHeadersMiddleware
 from app.netwerken.router import router as netwerken_router
-from app.openapi import API_PREFIX, build_openapi
+from app.openapi import API_PREFIX, build_openapi, operation_id
 from app.organisaties.router import router as organisaties_router
 from app.personen.router import router as personen_router
 from app.status import router as status_router
+from app.webhooks.instellingen import van_settings
+from app.webhooks.router import router as webhooks_router
+from app.webhooks.worker import start_worker_thread, stop_worker_thread
 
 API_VERSION = "1.0.0"
 
@@ -32,6 +37,7 @@ TAGS = [
     {"name": "Leervragen", "description": "Wat deelnemers willen brengen en hopen te halen."},
     {"name": "Organisaties", "description": "Gemeenten, provincies, waterschappen en anderen."},
     {"name": "Personen", "description": "Mensen, werkzaam bij een organisatie."},
+    {"name": "Webhooks", "description": "Abonnementen op gebeurtenissen (CloudEvents)."},
     {"name": "Toegang", "description": "Wie ben ik, en API-sleutels voor systemen."},
     {"name": "Status", "description": "Toestand van de dienst, voor health checks."},
 ]
@@ -42,6 +48,7 @@ ROUTERS = (
     leervragen_router,
     organisaties_router,
     personen_router,
+    webhooks_router,
     toegang_router,
     status_router,
 )
@@ -50,7 +57,25 @@ ROUTERS = (
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The Kartrekker application."""
     settings = settings or get_settings()
+    webhooks = van_settings(settings, api_prefix=API_PREFIX)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Webhooks are delivered from a thread of the API process unless separate
+        # `kartrekker worker` processes do it.
+        worker = (
+            start_worker_thread(engine_for(settings.database_url), webhooks)
+            if settings.worker_in_process
+            else None
+        )
+        try:
+            yield
+        finally:
+            if worker is not None:
+                stop_worker_thread(worker)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Kartrekker",
         version=API_VERSION,
         openapi_url=None,  # served below, with CORS * and without authentication
@@ -58,10 +83,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         openapi_tags=TAGS,
         redirect_slashes=False,
+        generate_unique_id_function=operation_id,
         # Every route passes the permission declared for it in app.auth.rechten.
         dependencies=[Depends(autoriseer)],
     )
     app.state.settings = settings
+    app.state.webhooks = webhooks
     app.state.sessie_maker = sessie_maker(settings)
     for router in ROUTERS:
         app.include_router(router, prefix=API_PREFIX)

@@ -4,6 +4,8 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+from pydantic.alias_generators import to_camel
 
 from app.auth.rechten import ROUTE_RECHTEN, UITLEG, Toegang
 from app.config import get_settings
@@ -111,3 +113,10 @@ def _fit_operation(operation: dict[str, Any]) -> None:
             if schema is not None:
                 content[PROBLEM_JSON] = {"schema": schema}
             response["content"] = content
+
+
+def operation_id(route: APIRoute) -> str:
+    """Readable lowerCamelCase operation ids for client generators: `netwerkenLijst`."""
+    tag = str(route.tags[0]).lower() if route.tags else ""
+    name = route.name if route.name.startswith(tag) else f"{tag}_{route.name}"
+    return to_camel(name)

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from app.auth import oidc, sleutels
 from app.config import OidcUitgever, Settings
-from app.db import make_engine
+from app.db import engine_for, make_engine
 from app.main import create_app
 from app.migrate import upgrade
 from tests.oidc_provider import AUDIENCE, CLIENT_ID, ISSUER, IdentityProvider, running_provider
@@ -213,3 +213,17 @@ def count_statements(session: Session) -> Callable[[], Any]:
             event.remove(connection, "before_cursor_execute", before)
 
     return counting
+
+
+@pytest.fixture
+def real_app(empty_database: str) -> Iterator[tuple[FastAPI, str]]:
+    """An app on a database of its own that commits for real, and a beheer key for it."""
+    upgrade(empty_database)
+    settings = Settings(
+        database_url=empty_database, worker_in_process=False, webhooks_allow_private=True
+    )
+    with Session(engine_for(empty_database), expire_on_commit=False) as session:
+        key = sleutels.maak(naam="tests", scopes=["beheer"], session=session).sleutel
+        session.commit()
+    yield create_app(settings), key
+    engine_for(empty_database).dispose()

@@ -92,6 +92,19 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("GET", "/v1/personen/{persoonId}"): Toegang.ZELF_OF_KARTREKKER,
     ("PATCH", "/v1/personen/{persoonId}"): Toegang.ZELF_OF_KARTREKKER,
     ("DELETE", "/v1/personen/{persoonId}"): Toegang.BEHEERDER,
+    # Webhooks: the caller's own subscriptions (a beheerder sees all).
+    ("GET", "/v1/gebeurtenistypen"): Toegang.AANGEMELD,
+    ("GET", "/v1/abonnementen"): Toegang.KARTREKKER,
+    ("POST", "/v1/abonnementen"): Toegang.KARTREKKER,
+    ("GET", "/v1/abonnementen/{abonnementId}"): Toegang.KARTREKKER,
+    ("PATCH", "/v1/abonnementen/{abonnementId}"): Toegang.KARTREKKER,
+    ("DELETE", "/v1/abonnementen/{abonnementId}"): Toegang.KARTREKKER,
+    ("POST", "/v1/abonnementen/{abonnementId}/_vernieuwgeheim"): Toegang.KARTREKKER,
+    ("GET", "/v1/abonnementen/{abonnementId}/afleveringen"): Toegang.KARTREKKER,
+    (
+        "POST",
+        "/v1/abonnementen/{abonnementId}/afleveringen/{afleveringId}/_opnieuw",
+    ): Toegang.KARTREKKER,
     # API keys.
     ("GET", "/v1/api-sleutels"): Toegang.BEHEERDER,
     ("POST", "/v1/api-sleutels"): Toegang.BEHEERDER,

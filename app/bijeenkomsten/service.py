@@ -10,6 +10,9 @@ from app.bijeenkomsten.schemas import BijeenkomstNieuw, BijeenkomstWijziging
 from app.common.service import apply_changes, check_order, get_in_netwerk_or_404
 from app.errors import Conflict, InvalidInput, InvalidParam
 from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon
+from app.models.enums import BijeenkomstStatus
+from app.webhooks import events
+from app.webhooks.events import publiceer
 
 SORTEERBAAR: dict[str, Any] = {
     "start": col(Bijeenkomst.start),
@@ -68,6 +71,17 @@ def maak(netwerk: Netwerk, data: BijeenkomstNieuw, *, session: Session) -> Bijee
     _check(bijeenkomst, session=session)
     session.add(bijeenkomst)
     session.flush()
+    publiceer(
+        session,
+        events.BIJEENKOMST_GEPLAND,
+        onderwerp=bijeenkomst.id,
+        netwerk_id=netwerk.id,
+        data={
+            "start": bijeenkomst.start,
+            "einde": bijeenkomst.einde,
+            "gastorganisatieId": bijeenkomst.gastorganisatie_id,
+        },
+    )
     return bijeenkomst
 
 
@@ -75,7 +89,7 @@ def wijzig(
     bijeenkomst: Bijeenkomst, data: BijeenkomstWijziging, *, session: Session
 ) -> Bijeenkomst:
     """Apply a partial change."""
-    apply_changes(
+    changed = apply_changes(
         bijeenkomst,
         data.velden(alleen_gezet=True),
         required=("titel", "start", "einde", "volgnummer", "status"),
@@ -83,6 +97,15 @@ def wijzig(
     _check(bijeenkomst, session=session)
     session.add(bijeenkomst)
     session.flush()
+    if changed:
+        geannuleerd = changed.get("status", {}).get("nieuw") == BijeenkomstStatus.GEANNULEERD
+        publiceer(
+            session,
+            events.BIJEENKOMST_GEANNULEERD if geannuleerd else events.BIJEENKOMST_GEWIJZIGD,
+            onderwerp=bijeenkomst.id,
+            netwerk_id=bijeenkomst.netwerk_id,
+            data=changed,
+        )
     return bijeenkomst
 
 
@@ -90,6 +113,13 @@ def verwijder(bijeenkomst: Bijeenkomst, *, session: Session) -> None:
     """Remove a bijeenkomst (cancelling keeps it visible: status `geannuleerd`)."""
     session.delete(bijeenkomst)
     session.flush()
+    publiceer(
+        session,
+        events.BIJEENKOMST_GEANNULEERD,
+        onderwerp=bijeenkomst.id,
+        netwerk_id=bijeenkomst.netwerk_id,
+        data={"verwijderd": True},
+    )
 
 
 def laad(

@@ -113,7 +113,14 @@ def pagineer(
     rows = list(
         session.exec(statement.order_by(*order_by).offset(offset).limit(paging.page_size)).all()
     )
-    last_page = max(1, -(-int(total) // paging.page_size))
+    return rows, paginalinks(int(total), paging=paging, request=request, response=response)
+
+
+def paginalinks(
+    total: int, *, paging: Paginering, request: Request, response: Response
+) -> dict[str, Any]:
+    """The page fields (count, next, previous) for `total` results; sets the Link header."""
+    last_page = max(1, -(-total // paging.page_size))
     next_url = _page_url(request, paging.page + 1) if paging.page < last_page else None
     previous_url = _page_url(request, min(paging.page - 1, last_page)) if paging.page > 1 else None
     links = [
@@ -126,4 +133,4 @@ def pagineer(
         links.append(f'<{previous_url}>; rel="prev"')
     response.headers["Link"] = ", ".join(links)
     response.headers["X-Total-Count"] = str(total)
-    return rows, {"count": int(total), "next": next_url, "previous": previous_url}
+    return {"count": total, "next": next_url, "previous": previous_url}

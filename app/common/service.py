@@ -43,8 +43,11 @@ def get_in_netwerk_or_404(
 
 def apply_changes(
     row: SQLModel, changes: Mapping[str, Any], *, required: Iterable[str] = ()
-) -> None:
-    """Copy the fields a PATCH sent onto `row`; a required field cannot be emptied."""
+) -> dict[str, dict[str, Any]]:
+    """Copy the fields a PATCH sent onto `row`; a required field cannot be emptied.
+
+    Returns what really changed, `{"veldNaam": {"oud": …, "nieuw": …}}`, for events.
+    """
     emptied = [name for name in required if name in changes and changes[name] is None]
     if emptied:
         raise InvalidInput(
@@ -55,8 +58,13 @@ def apply_changes(
                 for name in emptied
             ]
         )
+    changed = {}
     for name, value in changes.items():
+        old = getattr(row, name)
+        if old != value:
+            changed[_camel(name)] = {"oud": old, "nieuw": value}
         setattr(row, name, value)
+    return changed
 
 
 class _Comparable(Protocol):

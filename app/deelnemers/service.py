@@ -10,6 +10,9 @@ from app.common.service import apply_changes, check_order
 from app.deelnemers.schemas import DeelnemerNieuw, DeelnemerWijziging
 from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.models import Deelnemer, Netwerk, Persoon
+from app.models.enums import DeelnemerStatus
+from app.webhooks import events
+from app.webhooks.events import publiceer
 
 SORTEERBAAR: dict[str, Any] = {
     "naam": col(Persoon.naam),
@@ -60,6 +63,13 @@ def maak(netwerk: Netwerk, data: DeelnemerNieuw, *, session: Session) -> tuple[D
         raise Conflict(f"{persoon.naam} is al deelnemer van dit netwerk ({existing}).")
     session.add(deelnemer)
     session.flush()
+    publiceer(
+        session,
+        events.DEELNEMER_TOEGEVOEGD,
+        onderwerp=deelnemer.id,
+        netwerk_id=netwerk.id,
+        data={"rol": deelnemer.rol, "kartrekker": deelnemer.kartrekker},
+    )
     return deelnemer, persoon
 
 
@@ -67,7 +77,7 @@ def wijzig(
     netwerk: Netwerk, deelnemer: Deelnemer, data: DeelnemerWijziging, *, session: Session
 ) -> Deelnemer:
     """Apply a partial change."""
-    apply_changes(
+    changed = apply_changes(
         deelnemer,
         data.velden(alleen_gezet=True),
         required=("rol", "kartrekker", "status", "sinds"),
@@ -75,6 +85,14 @@ def wijzig(
     _check(netwerk, deelnemer)
     session.add(deelnemer)
     session.flush()
+    if changed.get("status", {}).get("nieuw") == DeelnemerStatus.VERTROKKEN:
+        publiceer(
+            session,
+            events.DEELNEMER_VERTROKKEN,
+            onderwerp=deelnemer.id,
+            netwerk_id=netwerk.id,
+            data={"status": changed["status"], "tot": deelnemer.tot},
+        )
     return deelnemer
 
 
@@ -82,6 +100,13 @@ def verwijder(deelnemer: Deelnemer, *, session: Session) -> None:
     """Remove the membership, with the deelnemer's leervragen."""
     session.delete(deelnemer)
     session.flush()
+    publiceer(
+        session,
+        events.DEELNEMER_VERTROKKEN,
+        onderwerp=deelnemer.id,
+        netwerk_id=deelnemer.netwerk_id,
+        data={"verwijderd": True},
+    )
 
 
 def laad(

@@ -11,6 +11,9 @@ from app.common.service import apply_changes, get_in_netwerk_or_404
 from app.errors import InvalidInput, InvalidParam
 from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging
 from app.models import Deelnemer, Leervraag, Netwerk
+from app.models.enums import LeervraagStatus
+from app.webhooks import events
+from app.webhooks.events import publiceer
 
 SORTEERBAAR: dict[str, Any] = {
     "aangemaaktOp": col(Leervraag.aangemaakt_op),
@@ -54,6 +57,13 @@ def maak(netwerk: Netwerk, data: LeervraagNieuw, *, session: Session) -> Leervra
     leervraag = Leervraag(netwerk_id=netwerk.id, **values)
     session.add(leervraag)
     session.flush()
+    publiceer(
+        session,
+        events.LEERVRAAG_TOEGEVOEGD,
+        onderwerp=leervraag.id,
+        netwerk_id=netwerk.id,
+        data={"soort": leervraag.soort, "deelnemerId": leervraag.deelnemer_id},
+    )
     return leervraag
 
 
@@ -67,9 +77,17 @@ def wijzig(
         problems = _theme_problems(netwerk, changes["themas"])
         if problems:
             raise InvalidInput(problems)
-    apply_changes(leervraag, changes, required=("soort", "tekst", "themas", "status"))
+    changed = apply_changes(leervraag, changes, required=("soort", "tekst", "themas", "status"))
     session.add(leervraag)
     session.flush()
+    if changed.get("status", {}).get("nieuw") == LeervraagStatus.BEANTWOORD:
+        publiceer(
+            session,
+            events.LEERVRAAG_BEANTWOORD,
+            onderwerp=leervraag.id,
+            netwerk_id=netwerk.id,
+            data={"status": changed["status"]},
+        )
     return leervraag
 
 

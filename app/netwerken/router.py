@@ -134,5 +134,5 @@ for _actie, (_summary, _description) in _ACTIES.items():
         summary=_summary,
         description=_description + " Een actie die niet past bij de huidige status geeft 409.",
         responses=responses.ACTIE,
-        operation_id=f"netwerk_{_actie}",
+        operation_id=f"netwerken{_actie.title()}",
     )

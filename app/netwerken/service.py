@@ -12,6 +12,15 @@ from app.models import Deelnemer, Leervraag, Netwerk
 from app.models.enums import STANDAARD_ROLLEN, NetwerkStatus
 from app.netwerken.levenscyclus import volgende_status
 from app.netwerken.schemas import NetwerkNieuw, NetwerkWijziging
+from app.webhooks import events
+from app.webhooks.events import publiceer
+
+GEBEURTENIS_PER_ACTIE = {
+    "activeer": events.NETWERK_GEACTIVEERD,
+    "pauzeer": events.NETWERK_GEPAUZEERD,
+    "hervat": events.NETWERK_HERVAT,
+    "rondaf": events.NETWERK_AFGEROND,
+}
 
 SORTEERBAAR: dict[str, Any] = {
     "naam": col(Netwerk.naam),
@@ -87,12 +96,20 @@ def wijzig(netwerk: Netwerk, data: NetwerkWijziging, *, session: Session) -> Net
 
 def voer_uit(netwerk: Netwerk, actie: str, *, session: Session) -> Netwerk:
     """Move the netwerk through its lifecycle; 409 when `actie` is not allowed now."""
-    nieuw = volgende_status(NetwerkStatus(netwerk.status), actie)
+    oud = NetwerkStatus(netwerk.status)
+    nieuw = volgende_status(oud, actie)
     if nieuw is None:
         raise Conflict(f"Een netwerk met status '{netwerk.status}' kan niet '_{actie}'.")
     netwerk.status = nieuw
     session.add(netwerk)
     session.flush()
+    publiceer(
+        session,
+        GEBEURTENIS_PER_ACTIE[actie],
+        onderwerp=netwerk.id,
+        netwerk_id=netwerk.id,
+        data={"status": {"oud": oud, "nieuw": nieuw}},
+    )
     return netwerk
 
 

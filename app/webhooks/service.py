@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, Select, func, select
+import sqlmodel
 from sqlmodel import Session, col
 
 from app.common.service import get_or_404
@@ -158,9 +159,10 @@ def laad(abonnement_id: uuid.UUID, *, session: Session) -> Abonnement:
 
 def abonnementen_query(
     *, netwerk_id: uuid.UUID | None = None, actief: bool | None = None
-) -> Select[Abonnement]:
+) -> Any:
     """The subscriptions, optionally of one netwerk or by state; the router adds its rights."""
-    statement = select(Abonnement)
+    # sqlmodel's select, so that paging yields Abonnement objects rather than rows.
+    statement = sqlmodel.select(Abonnement)
     if netwerk_id is not None:
         statement = statement.where(col(Abonnement.netwerk_id) == netwerk_id)
     if actief is not None:

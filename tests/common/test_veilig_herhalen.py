@@ -1,7 +1,7 @@
 """Safe retries and concurrent edits: Idempotency-Key on POST, ETag and If-Match on changes."""
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -10,10 +10,6 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from app.auth import sleutels
-from app.config import Settings
-from app.db import engine_for
-from app.main import create_app
-from app.migrate import upgrade
 from tests import factories
 
 ORGANISATIE = {"naam": "Gemeente Assen", "soort": "gemeente"}
@@ -102,18 +98,8 @@ def test_every_resource_has_an_etag(client: TestClient) -> None:
         assert stale.status_code == 412, url
 
 
-# Real concurrency needs real commits: an app on a database of its own, requests in threads.
-
-
-@pytest.fixture
-def real_app(empty_database: str) -> Iterator[tuple[FastAPI, str]]:
-    upgrade(empty_database)
-    settings = Settings(database_url=empty_database, worker_in_process=False)
-    with Session(engine_for(empty_database), expire_on_commit=False) as session:
-        key = sleutels.maak(naam="tests", scopes=["beheer"], session=session).sleutel
-        session.commit()
-    yield create_app(settings), key
-    engine_for(empty_database).dispose()
+# Real concurrency needs real commits: an app on a database of its own (`real_app`), requests
+# in threads.
 
 
 def _together(count: int, call: Callable[[], Any]) -> list[Any]:
