@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
 import sqlmodel
+from sqlalchemy import Row, Select, func, select
 from sqlmodel import Session, col
 
 from app.common.service import get_or_404
@@ -157,9 +157,7 @@ def laad(abonnement_id: uuid.UUID, *, session: Session) -> Abonnement:
     return get_or_404(session, Abonnement, abonnement_id, naam="abonnement")
 
 
-def abonnementen_query(
-    *, netwerk_id: uuid.UUID | None = None, actief: bool | None = None
-) -> Any:
+def abonnementen_query(*, netwerk_id: uuid.UUID | None = None, actief: bool | None = None) -> Any:
     """The subscriptions, optionally of one netwerk or by state; the router adds its rights."""
     # sqlmodel's select, so that paging yields Abonnement objects rather than rows.
     statement = sqlmodel.select(Abonnement)
