@@ -77,7 +77,9 @@ def get_session(request: Request) -> Iterator[Session]:
     """One session per request: commits when the endpoint succeeds, rolls back otherwise."""
     maker: SessieMaker = request.app.state.sessie_maker
     with maker() as session:
-        if request.method not in SCHRIJVENDE_METHODEN:
+        # Options apply to a transaction not yet begun (a session the app did not open itself,
+        # as in tests, may already be inside one).
+        if request.method not in SCHRIJVENDE_METHODEN and not session.in_transaction():
             session.connection(execution_options={ALLEEN_LEZEN: True})
         try:
             yield session
