@@ -1,0 +1,48 @@
+"""Dutch wording for messages: lists, dates, numbers and plurals."""
+
+from collections.abc import Sequence
+from datetime import date
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def opsomming(items: Sequence[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def datum(dag: date) -> str:
+    """'12 maart 2025'."""
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
+
+
+def decimaal(getal: float, cijfers: int = 1) -> str:
+    """A number with a decimal comma: '2,6'."""
+    return f"{getal:.{cijfers}f}".replace(".", ",")
+
+
+def procent(fractie: float) -> str:
+    """'30%'."""
+    return f"{round(fractie * 100)}%"
+
+
+def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
+    """'1 bijeenkomst', '2 bijeenkomsten'."""
+    return f"{n} {enkelvoud if n == 1 else meervoud}"
