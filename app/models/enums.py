@@ -55,3 +55,49 @@ STANDAARD_ROLLEN: tuple[str, ...] = (
     "participatie",
     "jonge-hond",
 )
+
+
+class AanwezigheidStatus(StrEnum):
+    AANWEZIG = "aanwezig"
+    AFWEZIG = "afwezig"
+    # Absent with notice: still a missed bijeenkomst, but the member let the network know.
+    AFGEMELD = "afgemeld"
+
+
+class BijdrageSoort(StrEnum):
+    """What a deelnemer did for a bijeenkomst beyond attending it."""
+
+    GASTHEER = "gastheer"
+    ORGANISATOR = "organisator"
+    PRESENTATOR = "presentator"
+    FACILITATOR = "facilitator"
+
+
+class OpvolgingStatus(StrEnum):
+    OPEN = "open"
+    IN_BEHANDELING = "in-behandeling"
+    AFGEROND = "afgerond"
+
+
+class AanmeldAntwoord(StrEnum):
+    JA = "ja"
+    NEE = "nee"
+    MISSCHIEN = "misschien"
+
+
+class Werkvorm(StrEnum):
+    LEZING = "lezing"
+    INTERVISIE = "intervisie"
+    KLEINE_GROEPEN = "kleine-groepen"
+    HUISWERK = "huiswerk"
+    EXCURSIE = "excursie"
+    OVERIG = "overig"
+
+
+class RoosterWijzigingSoort(StrEnum):
+    """Why a bijeenkomst got another host."""
+
+    PLAN = "plan"
+    HERPLAN = "herplan"
+    RUIL = "ruil"
+    HANDMATIG = "handmatig"

@@ -2,7 +2,7 @@
 
 import uuid
 
-from sqlalchemy import JSON, ForeignKeyConstraint, String
+from sqlalchemy import JSON, ForeignKeyConstraint, String, UniqueConstraint
 from sqlmodel import Field
 
 from app.models.base import Tabel
@@ -11,6 +11,7 @@ from app.models.enums import LeervraagSoort, LeervraagStatus
 
 class Leervraag(Tabel, table=True):
     __table_args__ = (
+        UniqueConstraint("id", "netwerk_id"),
         # The database itself keeps a leervraag inside its deelnemer's network.
         ForeignKeyConstraint(
             ["deelnemer_id", "netwerk_id"],
@@ -24,4 +25,6 @@ class Leervraag(Tabel, table=True):
     soort: LeervraagSoort = Field(sa_type=String(20))
     tekst: str = Field(max_length=2000)
     themas: list[str] = Field(default_factory=list, sa_type=JSON)
+    # Free tags besides the network's themes.
+    tags: list[str] = Field(default_factory=list, sa_type=JSON)
     status: LeervraagStatus = Field(default=LeervraagStatus.OPEN, sa_type=String(20))

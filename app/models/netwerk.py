@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date
+from typing import Any
 
 from sqlalchemy import JSON, String, UniqueConstraint
 from sqlmodel import Field
@@ -20,6 +21,15 @@ class Netwerk(Tabel, table=True):
     geplande_einddatum: date | None = None
     status: NetwerkStatus = Field(default=NetwerkStatus.CONCEPT, sa_type=String(20), index=True)
     publiek: bool = False
+    # The kartrekkers' edits of the spelregels; null means the defaults of the article.
+    spelregels: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    # Days the network paused to reflect ("pas op de plaats").
+    reflecties: list[str] = Field(default_factory=list, sa_type=JSON)
+    # Dates on which no bijeenkomst is planned (holidays, council weeks).
+    geblokkeerde_data: list[str] = Field(default_factory=list, sa_type=JSON)
+    voorganger_id: uuid.UUID | None = Field(
+        default=None, foreign_key="netwerk.id", ondelete="SET NULL"
+    )
 
 
 class Deelnemer(Tabel, table=True):
@@ -36,3 +46,7 @@ class Deelnemer(Tabel, table=True):
     status: DeelnemerStatus = Field(default=DeelnemerStatus.ACTIEF, sa_type=String(20))
     sinds: date
     tot: date | None = None
+    # The deelnemer this one replaces (a vervanger), for a stable composition.
+    vervangt_id: uuid.UUID | None = Field(
+        default=None, foreign_key="deelnemer.id", ondelete="SET NULL"
+    )

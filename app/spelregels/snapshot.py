@@ -12,41 +12,20 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from functools import cached_property
 
 from app.models.enums import (
     STANDAARD_ROLLEN,
+    AanwezigheidStatus,
+    BijdrageSoort,
     BijeenkomstStatus,
     DeelnemerStatus,
     LeervraagSoort,
     LeervraagStatus,
     NetwerkStatus,
+    OpvolgingStatus,
     OrganisatieSoort,
 )
-
-
-class AanwezigheidStatus(StrEnum):
-    AANWEZIG = "aanwezig"
-    AFWEZIG = "afwezig"
-    # Absent with notice: still a missed bijeenkomst, but the member let the network know.
-    AFGEMELD = "afgemeld"
-
-
-class BijdrageSoort(StrEnum):
-    """What a deelnemer did for a bijeenkomst beyond attending it."""
-
-    GASTHEER = "gastheer"
-    ORGANISATOR = "organisator"
-    PRESENTATOR = "presentator"
-    FACILITATOR = "facilitator"
-
-
-class OpvolgingStatus(StrEnum):
-    OPEN = "open"
-    IN_BEHANDELING = "in-behandeling"
-    AFGEROND = "afgerond"
-
 
 # Contributions that make an organisation (co-)organiser of a bijeenkomst.
 ORGANISERENDE_BIJDRAGEN = frozenset({BijdrageSoort.GASTHEER, BijdrageSoort.ORGANISATOR})
