@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from app.common.tekst import decimaal, is_zijn, keer, opsomming
 from app.gastrooster.model import (
     BijeenkomstId,
     Eerlijkheidsrapport,
@@ -12,7 +13,6 @@ from app.gastrooster.model import (
     OrganisatieId,
     Verdeling,
 )
-from app.gastrooster.tekst import decimaal, is_zijn, keer, opsomming
 from app.gastrooster.tijdlijn import OPEN, Tijdlijn
 from app.models.enums import BijeenkomstStatus
 
@@ -195,7 +195,7 @@ def _verdeling(
         vast = verdeling.gehouden + verdeling.bevestigd
         kern = (
             f"{tijdlijn.naam(plek)} is {keer(verdeling.totaal)} gastheer bij een eerlijk aandeel "
-            f"van {decimaal(verdeling.aandeel)}"
+            f"van {decimaal(verdeling.aandeel, 2)}"
         )
         if verdeling.afwijking > 0 and vast > verdeling.aandeel:
             reden = (

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic
 
+from app.common.tekst import opsomming
 from app.gastrooster.model import (
     BijeenkomstId,
     Eerlijkheidsrapport,
@@ -42,7 +43,6 @@ from app.gastrooster.model import (
 )
 from app.gastrooster.rapport import beurtregel_schendingen, knelpunten, rapport
 from app.gastrooster.spreiding import Spreiding
-from app.gastrooster.tekst import opsomming
 from app.gastrooster.tijdlijn import VAST, VOORBIJ, Aandelen, Beurten, Tijdlijn, beurten
 from app.gastrooster.verdeler import Verdeler
 from app.models.enums import BijeenkomstStatus

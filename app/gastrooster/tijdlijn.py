@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic
 
+from app.common.tekst import datum
 from app.gastrooster.model import (
     BijeenkomstId,
     OrganisatieId,
@@ -19,7 +20,6 @@ from app.gastrooster.model import (
     RoosterFout,
     RoosterOrganisatie,
 )
-from app.gastrooster.tekst import datum
 from app.models.enums import BijeenkomstStatus
 
 VAST = "vast"  # held or confirmed, with its host

@@ -11,6 +11,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 
+from app.common.tekst import datum, opsomming
 from app.spelregels.catalogus import AFHAKEN, Spelregel, Spelregels
 from app.spelregels.snapshot import (
     AanwezigheidStatus,
@@ -18,7 +19,6 @@ from app.spelregels.snapshot import (
     DeelnemerSnapshot,
     NetwerkSnapshot,
 )
-from app.spelregels.tekst import datum, opsomming
 
 
 @dataclass(frozen=True, kw_only=True)

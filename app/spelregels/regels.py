@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
+from app.common.tekst import aantal, datum, decimaal, opsomming, procent
 from app.models.enums import DeelnemerStatus, LeervraagSoort, NetwerkStatus
 from app.spelregels import catalogus as c
 from app.spelregels.bevinding import Bevinding
@@ -27,7 +28,6 @@ from app.spelregels.snapshot import (
     NetwerkSnapshot,
     OrganisatieSnapshot,
 )
-from app.spelregels.tekst import aantal, datum, decimaal, opsomming, procent
 
 Regelfunctie = Callable[[NetwerkSnapshot, Spelregel], list[Bevinding]]
 

@@ -43,6 +43,16 @@ def procent(fractie: float) -> str:
     return f"{round(fractie * 100)}%"
 
 
+def keer(n: int) -> str:
+    """'1 keer', '3 keer'."""
+    return f"{n} keer"
+
+
+def is_zijn(n: int) -> str:
+    """The verb that agrees with `n` subjects."""
+    return "is" if n == 1 else "zijn"
+
+
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """'1 bijeenkomst', '2 bijeenkomsten'."""
     return f"{n} {enkelvoud if n == 1 else meervoud}"
