@@ -15,6 +15,7 @@ How the service uses it:
 Nothing here touches the database or HTTP.
 """
 
+from app.models.enums import AanwezigheidStatus, BijdrageSoort, OpvolgingStatus
 from app.spelregels.beoordeling import bevindingen, check
 from app.spelregels.bevinding import Bevinding, Ernst
 from app.spelregels.catalogus import (
@@ -58,16 +59,13 @@ from app.spelregels.regels import (
 )
 from app.spelregels.snapshot import (
     Aanwezigheid,
-    AanwezigheidStatus,
     Bijdrage,
-    BijdrageSoort,
     BijeenkomstSnapshot,
     DeelnemerSnapshot,
     Evaluatie,
     LeervraagSnapshot,
     NetwerkSnapshot,
     OpvolgingSnapshot,
-    OpvolgingStatus,
     OrganisatieSnapshot,
 )
 

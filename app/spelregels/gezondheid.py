@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from app.models.enums import DeelnemerStatus
+from app.models.enums import AanwezigheidStatus, DeelnemerStatus
 from app.spelregels.beoordeling import bevindingen
 from app.spelregels.bevinding import Bevinding
 from app.spelregels.catalogus import ROLLEN_PER_ORGANISATIE, Spelregels
@@ -17,7 +17,7 @@ from app.spelregels.regels import (
     is_producent,
     vertrokken_sinds_start,
 )
-from app.spelregels.snapshot import AanwezigheidStatus, NetwerkSnapshot
+from app.spelregels.snapshot import NetwerkSnapshot
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from app.common.tekst import datum, opsomming
+from app.models.enums import AanwezigheidStatus
 from app.spelregels.catalogus import AFHAKEN, Spelregel, Spelregels
 from app.spelregels.snapshot import (
-    AanwezigheidStatus,
     BijeenkomstSnapshot,
     DeelnemerSnapshot,
     NetwerkSnapshot,
