@@ -43,3 +43,23 @@ def deelnemer(
             json={"persoonId": persoon_id, "rol": rol, **extra},
         )
     )
+
+
+def startklaar_netwerk(
+    client: TestClient, naam: str = "Democratie in Actie", **extra: Any
+) -> dict[str, Any]:
+    """A concept network that meets the blocking spelregels, so that `_activeer` succeeds.
+
+    Two organisations of different kinds, a kartrekker from each, two roles per organisation.
+    """
+    body = netwerk(client, naam, **extra)
+    suffix = body["id"][:8]
+    for org_naam, soort, rollen in [
+        ("Gemeente Assen", "gemeente", ["beslisser", "participatie"]),
+        ("Provincie Drenthe", "provincie", ["organisatieontwikkeling", "jonge-hond"]),
+    ]:
+        org = organisatie(client, f"{org_naam} {suffix}", soort=soort)
+        for index, rol in enumerate(rollen):
+            mens = persoon(client, org["id"], f"{rol} {org_naam} {suffix}")
+            deelnemer(client, body["id"], mens["id"], rol=rol, kartrekker=index == 0)
+    return body

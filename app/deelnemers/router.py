@@ -121,5 +121,5 @@ def wijzig(
     "met status `vertrokken`: dan blijft de geschiedenis bewaard.",
     responses=responses.VERWIJDER,
 )
-def verwijder(deelnemer: DeelnemerDep, session: SessionDep) -> None:
-    service.verwijder(deelnemer[0], session=session)
+def verwijder(netwerk: NetwerkDep, deelnemer: DeelnemerDep, session: SessionDep) -> None:
+    service.verwijder(netwerk, deelnemer[0], session=session)

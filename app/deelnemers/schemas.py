@@ -22,6 +22,11 @@ class DeelnemerNieuw(Invoer):
     status: DeelnemerStatus = DeelnemerStatus.ACTIEF
     sinds: date | None = Field(default=None, description="Standaard vandaag.")
     tot: date | None = None
+    vervangt_id: uuid.UUID | None = Field(
+        default=None,
+        description="De deelnemer die deze persoon vervangt (een collega die het overneemt); "
+        "die vertrekt dan per `sinds`.",
+    )
 
 
 class DeelnemerWijziging(Invoer):
@@ -52,6 +57,7 @@ class Deelnemer(Resource):
     status: DeelnemerStatus
     sinds: date
     tot: date | None
+    vervangt_id: uuid.UUID | None
 
     @classmethod
     def van(cls, deelnemer: DeelnemerRij, persoon: PersoonRij) -> "Deelnemer":

@@ -11,6 +11,7 @@ from app.deelnemers.schemas import DeelnemerNieuw, DeelnemerWijziging
 from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
 from app.models import Deelnemer, Netwerk, Persoon
 from app.models.enums import DeelnemerStatus
+from app.spelregels.service import bewaakt
 from app.webhooks import events
 from app.webhooks.events import publiceer
 
@@ -20,6 +21,24 @@ SORTEERBAAR: dict[str, Any] = {
     "sinds": col(Deelnemer.sinds),
     "aangemaaktOp": col(Deelnemer.aangemaakt_op),
 }
+
+
+def _vervangen(netwerk: Netwerk, deelnemer: Deelnemer, *, session: Session) -> Deelnemer | None:
+    """The deelnemer a vervanger replaces; 400 unless it is one of this network's."""
+    if deelnemer.vervangt_id is None:
+        return None
+    vervangen = session.get(Deelnemer, deelnemer.vervangt_id)
+    if vervangen is None or vervangen.netwerk_id != netwerk.id:
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    name="vervangtId",
+                    code="geen-deelnemer",
+                    reason=f"Dit netwerk heeft geen deelnemer met id {deelnemer.vervangt_id}.",
+                )
+            ]
+        )
+    return vervangen
 
 
 def _check(netwerk: Netwerk, deelnemer: Deelnemer) -> None:
@@ -61,8 +80,14 @@ def maak(netwerk: Netwerk, data: DeelnemerNieuw, *, session: Session) -> tuple[D
     ).first()
     if existing is not None:
         raise Conflict(f"{persoon.naam} is al deelnemer van dit netwerk ({existing}).")
-    session.add(deelnemer)
-    session.flush()
+    with bewaakt(netwerk, session=session):
+        vervangen = _vervangen(netwerk, deelnemer, session=session)
+        if vervangen is not None and vervangen.status != DeelnemerStatus.VERTROKKEN:
+            vervangen.status = DeelnemerStatus.VERTROKKEN
+            vervangen.tot = deelnemer.sinds
+            session.add(vervangen)
+        session.add(deelnemer)
+        session.flush()
     publiceer(
         session,
         events.DEELNEMER_TOEGEVOEGD,
@@ -77,14 +102,15 @@ def wijzig(
     netwerk: Netwerk, deelnemer: Deelnemer, data: DeelnemerWijziging, *, session: Session
 ) -> Deelnemer:
     """Apply a partial change."""
-    changed = apply_changes(
-        deelnemer,
-        data.velden(alleen_gezet=True),
-        required=("rol", "kartrekker", "status", "sinds"),
-    )
-    _check(netwerk, deelnemer)
-    session.add(deelnemer)
-    session.flush()
+    with bewaakt(netwerk, session=session):
+        changed = apply_changes(
+            deelnemer,
+            data.velden(alleen_gezet=True),
+            required=("rol", "kartrekker", "status", "sinds"),
+        )
+        _check(netwerk, deelnemer)
+        session.add(deelnemer)
+        session.flush()
     if changed.get("status", {}).get("nieuw") == DeelnemerStatus.VERTROKKEN:
         publiceer(
             session,
@@ -96,10 +122,11 @@ def wijzig(
     return deelnemer
 
 
-def verwijder(deelnemer: Deelnemer, *, session: Session) -> None:
+def verwijder(netwerk: Netwerk, deelnemer: Deelnemer, *, session: Session) -> None:
     """Remove the membership, with the deelnemer's leervragen."""
-    session.delete(deelnemer)
-    session.flush()
+    with bewaakt(netwerk, session=session):
+        session.delete(deelnemer)
+        session.flush()
     publiceer(
         session,
         events.DEELNEMER_VERTROKKEN,

@@ -1,5 +1,6 @@
 """Netwerken: create, change, the lifecycle, removal of a concept."""
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement
@@ -12,6 +13,7 @@ from app.models import Deelnemer, Leervraag, Netwerk
 from app.models.enums import STANDAARD_ROLLEN, NetwerkStatus
 from app.netwerken.levenscyclus import volgende_status
 from app.netwerken.schemas import NetwerkNieuw, NetwerkWijziging
+from app.spelregels import service as spelregels_service
 from app.webhooks import events
 from app.webhooks.events import publiceer
 
@@ -101,8 +103,13 @@ def voer_uit(netwerk: Netwerk, actie: str, *, session: Session) -> Netwerk:
     if nieuw is None:
         raise Conflict(f"Een netwerk met status '{netwerk.status}' kan niet '_{actie}'.")
     netwerk.status = nieuw
+    if actie == "pauzeer":
+        # A pause is the moment to ask "are we learning enough?" (pas-op-de-plaats).
+        netwerk.reflecties = [*netwerk.reflecties, date.today().isoformat()]
     session.add(netwerk)
     session.flush()
+    if actie == "activeer":
+        spelregels_service.controleer_start(netwerk, session=session)
     publiceer(
         session,
         GEBEURTENIS_PER_ACTIE[actie],

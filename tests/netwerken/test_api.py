@@ -29,7 +29,7 @@ def test_status_cannot_be_set_directly(client: TestClient) -> None:
 
 
 def test_lifecycle_actions_follow_the_allowed_transitions(client: TestClient) -> None:
-    body = factories.netwerk(client)
+    body = factories.startklaar_netwerk(client)
     base = f"/v1/netwerken/{body['id']}"
     assert client.post(f"{base}/_pauzeer").status_code == 409
     assert client.post(f"{base}/_activeer").json()["status"] == "actief"
@@ -43,7 +43,7 @@ def test_lifecycle_actions_follow_the_allowed_transitions(client: TestClient) ->
 
 def test_started_network_cannot_be_deleted_but_a_concept_can(client: TestClient) -> None:
     concept = factories.netwerk(client)
-    started = factories.netwerk(client, "Ander netwerk")
+    started = factories.startklaar_netwerk(client, "Ander netwerk")
     client.post(f"/v1/netwerken/{started['id']}/_activeer")
     assert client.delete(f"/v1/netwerken/{started['id']}").status_code == 409
     assert client.delete(f"/v1/netwerken/{concept['id']}").status_code == 204
@@ -64,7 +64,7 @@ def test_role_in_use_cannot_be_dropped(client: TestClient) -> None:
 
 def test_filter_by_status_and_theme(client: TestClient) -> None:
     factories.netwerk(client, "Water en wijk", themas=["klimaatadaptatie"])
-    other = factories.netwerk(client, "Jong talent", themas=["jongeren"])
+    other = factories.startklaar_netwerk(client, "Jong talent", themas=["jongeren"])
     client.post(f"/v1/netwerken/{other['id']}/_activeer")
     by_theme = client.get("/v1/netwerken", params={"thema": "klimaatadaptatie"}).json()
     assert [n["naam"] for n in by_theme["results"]] == ["Water en wijk"]

@@ -17,7 +17,7 @@ from tests.webhooks.conftest import Ontvanger
 def test_subscribe_change_and_receive(real_app: tuple[FastAPI, str], ontvanger: Ontvanger) -> None:
     app, key = real_app
     with TestClient(app, headers={"X-Api-Key": key}) as client:
-        netwerk = factories.netwerk(client)
+        netwerk = factories.startklaar_netwerk(client)
         created = client.post(
             "/v1/abonnementen",
             json={
@@ -60,7 +60,7 @@ def test_a_refused_change_publishes_nothing(real_app: tuple[FastAPI, str]) -> No
             return session.exec(select(func.count()).select_from(Gebeurtenis)).one()
 
     with TestClient(app, headers={"X-Api-Key": key}) as client:
-        netwerk = factories.netwerk(client)
+        netwerk = factories.startklaar_netwerk(client)
         before = events()
         assert client.post(f"/v1/netwerken/{netwerk['id']}/_pauzeer").status_code == 409
         assert events() == before
