@@ -160,3 +160,24 @@ def test_status_reports_the_database(client: TestClient) -> None:
     response = client.get("/v1/status")
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_cors_only_for_allowed_intranet_origins(session: Session, settings: Any) -> None:
+    from contextlib import nullcontext
+
+    from app.main import create_app
+
+    app = create_app(settings.model_copy(update={"cors_origins": ["https://intranet.assen.nl"]}))
+    app.state.sessie_maker = lambda: nullcontext(session)
+    with TestClient(app) as client:
+        allowed = client.options(
+            "/v1/netwerken",
+            headers={
+                "Origin": "https://intranet.assen.nl",
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "X-Api-Key",
+            },
+        )
+        assert allowed.headers["access-control-allow-origin"] == "https://intranet.assen.nl"
+        refused = client.get("/v1/status", headers={"Origin": "https://kwaadwillend.example"})
+        assert "access-control-allow-origin" not in refused.headers
