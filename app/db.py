@@ -45,9 +45,13 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     return engine
 
 
-@lru_cache
 def engine_for(url: str, *, echo: bool = False) -> Engine:
     """One engine per database URL for the whole process."""
+    return _cached_engine(url, echo)
+
+
+@lru_cache
+def _cached_engine(url: str, echo: bool) -> Engine:
     return make_engine(url, echo=echo)
 
 

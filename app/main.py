@@ -8,21 +8,34 @@ from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from app.aanmeldingen.router import router as aanmeldingen_router
+from app.aanwezigheid.router import router as aanwezigheid_router
+from app.agenda.router import router as agenda_router
 from app.auth.rechten import autoriseer, route_paden
 from app.auth.router import router as toegang_router
+from app.bijdragen.router import router as bijdragen_router
 from app.bijeenkomsten.router import router as bijeenkomsten_router
 from app.common.idempotentie import IdempotencyMiddleware
 from app.config import Settings, get_settings
 from app.db import engine_for, sessie_maker
 from app.deelnemers.router import router as deelnemers_router
 from app.docs import install_docs
+from app.draaiboek.router import router as draaiboek_router
 from app.errors import install_error_handlers
+from app.evaluaties.router import router as evaluaties_router
+from app.evaluaties.router import trend_router as evaluaties_trend_router
+from app.gastrooster.router import router as gastrooster_router
+from app.kalender.router import netwerk_router as kalender_netwerk_router
+from app.kalender.router import persoon_router as kalender_persoon_router
+from app.kalender.router import publiek_router as kalender_publiek_router
+from app.leervragen.router import hulp_router as leervragen_hulp_router
 from app.leervragen.router import router as leervragen_router
 from app.middleware import ApiHeadersMiddleware
 from app.netwerken.router import router as netwerken_router
 from app.openapi import API_PREFIX, build_openapi, operation_id
 from app.organisaties.router import router as organisaties_router
 from app.personen.router import router as personen_router
+from app.spelregels.router import router as spelregels_router
 from app.status import router as status_router
 from app.webhooks.instellingen import van_settings
 from app.webhooks.router import router as webhooks_router
@@ -32,8 +45,23 @@ API_VERSION = "1.0.0"
 
 TAGS = [
     {"name": "Netwerken", "description": "Lerende netwerken: onderwerp, looptijd en status."},
+    {
+        "name": "Spelregels",
+        "description": "Diversiteit en commitment: de regels, de gezondheid en de opvolging.",
+    },
+    {
+        "name": "Gastrooster",
+        "description": "Wie wanneer gastheer is: eerlijk verdeeld, stabiel bij wijzigingen.",
+    },
     {"name": "Deelnemers", "description": "Wie in een netwerk zit, met welke rol."},
     {"name": "Bijeenkomsten", "description": "De bijeenkomsten van een netwerk en hun gastheer."},
+    {"name": "Aanmeldingen", "description": "Wie komt er: ja, nee, misschien, en de wachtlijst."},
+    {"name": "Aanwezigheid", "description": "Wie er was, vastgelegd door kartrekker of gastheer."},
+    {"name": "Evaluaties", "description": "Leerwaarde, plezier en opbrengst van bijeenkomsten."},
+    {"name": "Bijdragen", "description": "Contactpersonen van de gastheer, sprekers en anderen."},
+    {"name": "Agenda", "description": "De onderdelen van een bijeenkomst en hun werkvorm."},
+    {"name": "Draaiboek", "description": "De overdracht voor de gastheer van een bijeenkomst."},
+    {"name": "Kalenderfeeds", "description": "Agenda-abonnementen (iCalendar) voor Outlook."},
     {"name": "Leervragen", "description": "Wat deelnemers willen brengen en hopen te halen."},
     {"name": "Organisaties", "description": "Gemeenten, provincies, waterschappen en anderen."},
     {"name": "Personen", "description": "Mensen, werkzaam bij een organisatie."},
@@ -43,9 +71,22 @@ TAGS = [
 ]
 ROUTERS = (
     netwerken_router,
+    spelregels_router,
+    gastrooster_router,
     deelnemers_router,
     bijeenkomsten_router,
+    aanmeldingen_router,
+    aanwezigheid_router,
+    evaluaties_router,
+    evaluaties_trend_router,
+    bijdragen_router,
+    agenda_router,
+    draaiboek_router,
+    kalender_netwerk_router,
+    kalender_persoon_router,
+    kalender_publiek_router,
     leervragen_router,
+    leervragen_hulp_router,
     organisaties_router,
     personen_router,
     webhooks_router,

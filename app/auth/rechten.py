@@ -6,12 +6,19 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request, routing
 from sqlalchemy import ColumnElement, or_, true
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
-from app.auth.aanroeper import Aanroeper, AanroeperDep, GeenToegang, NietGeauthenticeerd
+from app.auth.aanroeper import (
+    Aanroeper,
+    AanroeperDep,
+    GeenToegang,
+    Lidmaatschap,
+    NietGeauthenticeerd,
+)
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.errors import InvalidInput, InvalidParam, NotFound
-from app.models import Leervraag, Netwerk
+from app.models import Bijdrage, Evaluatie, Leervraag, Netwerk
+from app.models.enums import BijdrageSoort
 
 
 class Toegang(StrEnum):
@@ -26,6 +33,9 @@ class Toegang(StrEnum):
     NETWERK_BEHEREN = "netwerk-beheren"
     EIGEN_LEERVRAAG = "eigen-leervraag"
     ZELF_OF_KARTREKKER = "zelf-of-kartrekker"
+    ZELF = "zelf"
+    GASTHEER_OF_KARTREKKER = "gastheer-of-kartrekker"
+    EIGEN_EVALUATIE = "eigen-evaluatie"
 
 
 UITLEG: dict[Toegang, str] = {
@@ -43,9 +53,15 @@ UITLEG: dict[Toegang, str] = {
     Toegang.EIGEN_LEERVRAAG: "de eigenaar van de leervraag, kartrekkers van het netwerk en "
     "beheerders",
     Toegang.ZELF_OF_KARTREKKER: "de persoon zelf, kartrekkers en beheerders",
+    Toegang.ZELF: "de persoon zelf en beheerders",
+    Toegang.GASTHEER_OF_KARTREKKER: "kartrekkers van het netwerk, de contactpersonen van de "
+    "gastheer van deze bijeenkomst en beheerders",
+    Toegang.EIGEN_EVALUATIE: "de deelnemer die de evaluatie gaf; lezen mogen ook de "
+    "kartrekkers van het netwerk en beheerders",
 }
 
 N = "/v1/netwerken/{netwerkId}"
+B = f"{N}/bijeenkomsten/{{bijeenkomstId}}"
 ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     # Documentation and the service itself.
     ("GET", "/v1/openapi.json"): Toegang.OPENBAAR,
@@ -63,6 +79,23 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("POST", f"{N}/_pauzeer"): Toegang.NETWERK_BEHEREN,
     ("POST", f"{N}/_hervat"): Toegang.NETWERK_BEHEREN,
     ("POST", f"{N}/_rondaf"): Toegang.NETWERK_BEHEREN,
+    # Spelregels, health and follow-up: the kartrekkers' view.
+    ("GET", f"{N}/spelregels"): Toegang.NETWERK_LEZEN,
+    ("PUT", f"{N}/spelregels"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{N}/gezondheid"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{N}/opvolgingen"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/opvolgingen/_bijwerken"): Toegang.NETWERK_BEHEREN,
+    ("PATCH", f"{N}/opvolgingen/{{opvolgingId}}"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/_vervolg"): Toegang.NETWERK_BEHEREN,
+    # The gastrooster: everyone sees it, kartrekkers plan and swap, members name their
+    # organisation's unavailable dates.
+    ("GET", f"{N}/gastrooster"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/gastrooster/_plan"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/gastrooster/_ruil"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{N}/gastrooster/wijzigingen"): Toegang.NETWERK_LEZEN,
+    ("GET", f"{N}/onbeschikbaarheden"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/onbeschikbaarheden"): Toegang.NETWERK_DEELNEMER,
+    ("DELETE", f"{N}/onbeschikbaarheden/{{onbeschikbaarheidId}}"): Toegang.NETWERK_DEELNEMER,
     # Deelnemers.
     ("GET", f"{N}/deelnemers"): Toegang.NETWERK_LEZEN,
     ("POST", f"{N}/deelnemers"): Toegang.NETWERK_BEHEREN,
@@ -75,12 +108,39 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("GET", f"{N}/bijeenkomsten/{{bijeenkomstId}}"): Toegang.NETWERK_LEZEN,
     ("PATCH", f"{N}/bijeenkomsten/{{bijeenkomstId}}"): Toegang.NETWERK_BEHEREN,
     ("DELETE", f"{N}/bijeenkomsten/{{bijeenkomstId}}"): Toegang.NETWERK_BEHEREN,
+    # Around a bijeenkomst: planning from a rhythm, RSVPs, attendance, evaluations,
+    # contributions, the agenda and the host's draaiboek.
+    ("POST", f"{N}/bijeenkomsten/_plan"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{B}/aanmeldingen"): Toegang.NETWERK_LEZEN,
+    ("GET", f"{B}/aanmeldingen/{{deelnemerId}}"): Toegang.NETWERK_LEZEN,
+    ("PUT", f"{B}/aanmeldingen/{{deelnemerId}}"): Toegang.NETWERK_DEELNEMER,
+    ("GET", f"{B}/aanwezigheid"): Toegang.NETWERK_LEZEN,
+    ("PUT", f"{B}/aanwezigheid"): Toegang.GASTHEER_OF_KARTREKKER,
+    ("GET", f"{B}/evaluaties"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{B}/evaluaties"): Toegang.NETWERK_DEELNEMER,
+    ("GET", f"{B}/evaluaties/{{evaluatieId}}"): Toegang.EIGEN_EVALUATIE,
+    ("PATCH", f"{B}/evaluaties/{{evaluatieId}}"): Toegang.EIGEN_EVALUATIE,
+    ("GET", f"{N}/evaluaties/trend"): Toegang.NETWERK_LEZEN,
+    ("GET", f"{B}/bijdragen"): Toegang.NETWERK_LEZEN,
+    ("PUT", f"{B}/bijdragen"): Toegang.GASTHEER_OF_KARTREKKER,
+    ("GET", f"{B}/agenda-onderdelen"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{B}/agenda-onderdelen"): Toegang.GASTHEER_OF_KARTREKKER,
+    ("GET", f"{B}/agenda-onderdelen/{{onderdeelId}}"): Toegang.NETWERK_LEZEN,
+    ("PATCH", f"{B}/agenda-onderdelen/{{onderdeelId}}"): Toegang.GASTHEER_OF_KARTREKKER,
+    ("DELETE", f"{B}/agenda-onderdelen/{{onderdeelId}}"): Toegang.GASTHEER_OF_KARTREKKER,
+    ("GET", f"{B}/draaiboek"): Toegang.NETWERK_LEZEN,
     # Leervragen: a deelnemer writes their own.
     ("GET", f"{N}/leervragen"): Toegang.NETWERK_LEZEN,
     ("POST", f"{N}/leervragen"): Toegang.NETWERK_DEELNEMER,
     ("GET", f"{N}/leervragen/{{leervraagId}}"): Toegang.NETWERK_LEZEN,
     ("PATCH", f"{N}/leervragen/{{leervraagId}}"): Toegang.EIGEN_LEERVRAAG,
     ("DELETE", f"{N}/leervragen/{{leervraagId}}"): Toegang.EIGEN_LEERVRAAG,
+    ("GET", f"{N}/leervragen/{{leervraagId}}/voortgang"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/leervragen/{{leervraagId}}/voortgang"): Toegang.EIGEN_LEERVRAAG,
+    # Finding who can help: from a leervraag, for the agenda, and across a person's networks.
+    ("GET", f"{N}/leervragen/{{leervraagId}}/matches"): Toegang.NETWERK_LEZEN,
+    ("GET", f"{N}/agenda-suggesties"): Toegang.NETWERK_LEZEN,
+    ("GET", "/v1/personen/{persoonId}/matches"): Toegang.ZELF_OF_KARTREKKER,
     # Organisaties and personen: kartrekkers invite them, beheerders maintain them.
     ("GET", "/v1/organisaties"): Toegang.AANGEMELD,
     ("POST", "/v1/organisaties"): Toegang.KARTREKKER,
@@ -105,6 +165,15 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
         "POST",
         "/v1/abonnementen/{abonnementId}/afleveringen/{afleveringId}/_opnieuw",
     ): Toegang.KARTREKKER,
+    # Calendar feeds: a deelnemer subscribes to the network, a person to their own sessions;
+    # the feed itself is public behind its token.
+    ("GET", f"{N}/kalenderfeeds"): Toegang.NETWERK_BEHEREN,
+    ("POST", f"{N}/kalenderfeeds"): Toegang.NETWERK_DEELNEMER,
+    ("POST", f"{N}/kalenderfeeds/{{feedId}}/_intrekken"): Toegang.NETWERK_BEHEREN,
+    ("GET", "/v1/personen/{persoonId}/kalenderfeeds"): Toegang.ZELF,
+    ("POST", "/v1/personen/{persoonId}/kalenderfeeds"): Toegang.ZELF,
+    ("POST", "/v1/personen/{persoonId}/kalenderfeeds/{feedId}/_intrekken"): Toegang.ZELF,
+    ("GET", "/v1/kalender/{token}"): Toegang.OPENBAAR,
     # API keys.
     ("GET", "/v1/api-sleutels"): Toegang.BEHEERDER,
     ("POST", "/v1/api-sleutels"): Toegang.BEHEERDER,
@@ -191,13 +260,17 @@ def _controleer(toegang: Toegang, request: Request, session: Session, aanroeper:
         if not (aanroeper.beheerder or aanroeper.kartrekker_ergens):
             raise GeenToegang("Alleen kartrekkers en beheerders mogen dit.")
         return
-    if toegang is Toegang.ZELF_OF_KARTREKKER:
+    if toegang in (Toegang.ZELF_OF_KARTREKKER, Toegang.ZELF):
         zelf = str(aanroeper.persoon_id) == request.path_params.get("persoonId")
-        if not (zelf or aanroeper.beheerder or aanroeper.kartrekker_ergens):
+        kartrekker = toegang is Toegang.ZELF_OF_KARTREKKER and aanroeper.kartrekker_ergens
+        if not (zelf or aanroeper.beheerder or kartrekker):
             raise GeenToegang("Je mag alleen je eigen gegevens zien en wijzigen.")
         return
     netwerk = netwerk_uit_pad(request, session, aanroeper)
     if toegang is Toegang.NETWERK_LEZEN:
+        return
+    if toegang is Toegang.EIGEN_EVALUATIE:
+        _eigen_evaluatie(request, session, aanroeper, netwerk)
         return
     if aanroeper.trekt(netwerk.id):
         return
@@ -205,12 +278,47 @@ def _controleer(toegang: Toegang, request: Request, session: Session, aanroeper:
         raise GeenToegang("Alleen de kartrekkers van dit netwerk mogen dit.")
     if not aanroeper.is_lid(netwerk.id):
         raise GeenToegang("Alleen deelnemers van dit netwerk mogen dit.")
+    if toegang is Toegang.GASTHEER_OF_KARTREKKER:
+        _gastheer(request, session, aanroeper.lidmaatschappen[netwerk.id])
+        return
     if toegang is Toegang.EIGEN_LEERVRAAG:
         leervraag = session.get(Leervraag, _pad_id(request, "leervraagId"))
         eigen = aanroeper.lidmaatschappen[netwerk.id].deelnemer_id
         if leervraag is not None and leervraag.deelnemer_id != eigen:
             raise GeenToegang("Je mag alleen je eigen leervragen wijzigen.")
     # NETWERK_DEELNEMER: the endpoint checks that a deelnemer writes for themselves.
+
+
+def _gastheer(request: Request, session: Session, lid: Lidmaatschap) -> None:
+    """The caller must be a host contact (Bijdrage gastheer) of the path's bijeenkomst."""
+    contact = session.exec(
+        select(Bijdrage.id).where(
+            Bijdrage.bijeenkomst_id == _pad_id(request, "bijeenkomstId"),
+            Bijdrage.deelnemer_id == lid.deelnemer_id,
+            Bijdrage.soort == BijdrageSoort.GASTHEER,
+        )
+    ).first()
+    if contact is None:
+        raise GeenToegang(
+            "Alleen de kartrekkers en de contactpersonen van de gastheer van deze bijeenkomst "
+            "mogen dit."
+        )
+
+
+def _eigen_evaluatie(
+    request: Request, session: Session, aanroeper: Aanroeper, netwerk: Netwerk
+) -> None:
+    """Only its author changes an evaluation; kartrekkers and beheerders may also read it."""
+    if request.method == "GET" and aanroeper.trekt(netwerk.id):
+        return
+    lid = aanroeper.lidmaatschappen.get(netwerk.id)
+    evaluatie = session.get(Evaluatie, _pad_id(request, "evaluatieId"))
+    # An unknown id is the endpoint's 404; someone else's evaluation stays private.
+    if lid is None or (evaluatie is not None and evaluatie.deelnemer_id != lid.deelnemer_id):
+        raise GeenToegang(
+            "Een evaluatie is alleen te zien voor wie haar gaf en voor de kartrekkers, en alleen "
+            "te wijzigen door wie haar gaf."
+        )
 
 
 def autoriseer(request: Request, session: SessionDep, aanroeper: AanroeperDep) -> None:
@@ -241,14 +349,18 @@ IngelogdDep = Annotated[Aanroeper, Depends(vereist_aanroeper)]
 
 
 def eigen_deelnemer_check(
-    aanroeper: Aanroeper, netwerk_id: uuid.UUID, deelnemer_id: uuid.UUID
+    aanroeper: Aanroeper,
+    netwerk_id: uuid.UUID,
+    deelnemer_id: uuid.UUID,
+    *,
+    handeling: str = "een leervraag toevoegen",
 ) -> None:
     """A deelnemer who is no kartrekker may only write on their own behalf."""
     if aanroeper.trekt(netwerk_id):
         return
     lid = aanroeper.lidmaatschappen.get(netwerk_id)
     if lid is None or lid.deelnemer_id != deelnemer_id:
-        raise GeenToegang("Je mag alleen voor jezelf een leervraag toevoegen.")
+        raise GeenToegang(f"Je mag alleen voor jezelf {handeling}.")
 
 
 def rechten_tabel() -> str:

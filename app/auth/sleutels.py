@@ -1,14 +1,12 @@
 """API keys: made once, shown once, kept as a hash with a visible prefix."""
 
-import hashlib
-import hmac
-import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import Session, col, select
 
+from app.auth.geheimen import klopt, nieuw_geheim, prefix_van
 from app.errors import InvalidInput, InvalidParam
 from app.models import ApiSleutel, Netwerk, utcnow
 
@@ -25,10 +23,6 @@ class NieuweSleutel:
 
     rij: ApiSleutel
     sleutel: str
-
-
-def _hash(sleutel: str) -> str:
-    return hashlib.sha256(sleutel.encode()).hexdigest()
 
 
 def maak(
@@ -75,29 +69,27 @@ def maak(
         )
     if problems:
         raise InvalidInput(problems)
-    prefix = f"{_PREFIX}_{secrets.token_hex(4)}"
-    sleutel = f"{prefix}_{secrets.token_urlsafe(32)}"
+    geheim = nieuw_geheim(_PREFIX)
     rij = ApiSleutel(
         naam=naam,
-        prefix=prefix,
-        hash=_hash(sleutel),
+        prefix=geheim.prefix,
+        hash=geheim.hash,
         scopes=sorted(set(scopes)),
         netwerk_id=netwerk_id,
         verloopt_op=verloopt_op,
     )
     session.add(rij)
     session.flush()
-    return NieuweSleutel(rij=rij, sleutel=sleutel)
+    return NieuweSleutel(rij=rij, sleutel=geheim.waarde)
 
 
 def zoek(sleutel: str, *, session: Session, nu: datetime | None = None) -> ApiSleutel | None:
     """The valid (known, not revoked, not expired) key row for `sleutel`, or None."""
-    parts = sleutel.split("_")
-    if len(parts) < 3 or parts[0] != _PREFIX:
+    prefix = prefix_van(sleutel, _PREFIX)
+    if prefix is None:
         return None
-    prefix = f"{parts[0]}_{parts[1]}"
     rij = session.exec(select(ApiSleutel).where(col(ApiSleutel.prefix) == prefix)).first()
-    if rij is None or not hmac.compare_digest(rij.hash, _hash(sleutel)):
+    if rij is None or not klopt(sleutel, rij.hash):
         return None
     moment = nu or utcnow()
     if rij.ingetrokken_op is not None or (

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from pydantic import AwareDatetime
 from sqlmodel import select
 
+from app.bijeenkomsten import planning as plan_service
 from app.bijeenkomsten import schemas, service
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
@@ -92,6 +93,30 @@ def maak(
     netwerk: NetwerkDep, data: schemas.BijeenkomstNieuw, session: SessionDep
 ) -> schemas.Bijeenkomst:
     return schemas.Bijeenkomst.model_validate(service.maak(netwerk, data, session=session))
+
+
+@router.post(
+    "/_plan",
+    status_code=status.HTTP_201_CREATED,
+    summary="Reeks bijeenkomsten plannen volgens een ritme",
+    description="Plant in één keer een reeks bijeenkomsten: volgens een herhaalregel (RFC 5545 "
+    "RRULE, bijvoorbeeld elke zes weken op donderdag: `FREQ=WEEKLY;INTERVAL=6;BYDAY=TH`) vanaf "
+    "`eersteDag`, of op losse `data`; steeds om `begintijd` Nederlandse tijd, ook over de "
+    "overgang naar zomer- of wintertijd heen. Dagen in `geblokkeerdeData` van het netwerk, in "
+    "`geblokkeerd` en in `geblokkeerdePerioden` worden overgeslagen, net als dagen waarop het "
+    "netwerk al een bijeenkomst heeft; `overgeslagen` noemt ze. Alles of niets: bij een fout "
+    "(400) wordt geen enkele bijeenkomst aangemaakt. Elke nieuwe bijeenkomst geeft de "
+    "gebeurtenis `nl.kartrekker.bijeenkomst.gepland`.",
+    responses=responses.MAAK_ONDER,
+)
+def plan(
+    netwerk: NetwerkDep, data: schemas.PlanVerzoek, session: SessionDep
+) -> schemas.PlanUitkomst:
+    planning = plan_service.plan(netwerk, data, session=session)
+    return schemas.PlanUitkomst(
+        bijeenkomsten=[schemas.Bijeenkomst.model_validate(b) for b in planning.bijeenkomsten],
+        overgeslagen=planning.overgeslagen,
+    )
 
 
 @router.get("/{bijeenkomstId}", summary="Eén bijeenkomst opvragen", responses=responses.LEES)

@@ -6,11 +6,13 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from app.aanmeldingen import wachtlijst
+from app.bijdragen import service as bijdragen_service
 from app.bijeenkomsten.schemas import BijeenkomstNieuw, BijeenkomstWijziging
 from app.common.service import apply_changes, check_order, get_in_netwerk_or_404
 from app.errors import Conflict, InvalidInput, InvalidParam
-from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon
-from app.models.enums import BijeenkomstStatus
+from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon, RoosterWijziging
+from app.models.enums import BijeenkomstStatus, RoosterWijzigingSoort
 from app.webhooks import events
 from app.webhooks.events import publiceer
 
@@ -89,14 +91,34 @@ def wijzig(
     bijeenkomst: Bijeenkomst, data: BijeenkomstWijziging, *, session: Session
 ) -> Bijeenkomst:
     """Apply a partial change."""
+    vorige_gastheer = bijeenkomst.gastorganisatie_id
     changed = apply_changes(
         bijeenkomst,
         data.velden(alleen_gezet=True),
         required=("titel", "start", "einde", "volgnummer", "status"),
     )
     _check(bijeenkomst, session=session)
+    if "gastorganisatieId" in changed:
+        # A kartrekker's choice overrides the rotation: the planner leaves this host alone.
+        bijeenkomst.gastheer_vast = bijeenkomst.gastorganisatie_id is not None
+        session.add(
+            RoosterWijziging(
+                netwerk_id=bijeenkomst.netwerk_id,
+                bijeenkomst_id=bijeenkomst.id,
+                van_organisatie_id=vorige_gastheer,
+                naar_organisatie_id=bijeenkomst.gastorganisatie_id,
+                soort=RoosterWijzigingSoort.HANDMATIG,
+            )
+        )
+    if changed:
+        # Subscribed calendars replace their copy of an event when its SEQUENCE rises (RFC 5545).
+        bijeenkomst.sequence += 1
     session.add(bijeenkomst)
     session.flush()
+    if "capaciteit" in changed:
+        wachtlijst.schuif_door(bijeenkomst, session=session)
+    if "gastorganisatieId" in changed:
+        bijdragen_service.vervallen_gastheren(bijeenkomst, session=session)
     if changed:
         geannuleerd = changed.get("status", {}).get("nieuw") == BijeenkomstStatus.GEANNULEERD
         publiceer(

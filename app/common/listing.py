@@ -98,7 +98,7 @@ def pagineer(
     statement: Any,
     *,
     paging: Paginering,
-    order_by: Sequence[ColumnElement[Any]],
+    order_by: Sequence[Any],
     request: Request,
     response: Response,
 ) -> tuple[list[Any], dict[str, Any]]:

@@ -7,6 +7,7 @@ from app.errors import Problem
 _BESCHRIJVINGEN = {
     400: "Ongeldige invoer; `invalidParams` noemt elk ongeldig veld.",
     404: "De resource (of een resource in het pad) bestaat niet.",
+    406: "Het gevraagde formaat (`Accept`) kan hier niet worden geleverd.",
     409: "Botst met bestaande gegevens of met de spelregels van het netwerk.",
     415: "De body is geen JSON (`Content-Type: application/json`).",
 }

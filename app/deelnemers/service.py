@@ -6,10 +6,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from app.aanmeldingen import wachtlijst
 from app.common.service import apply_changes, check_order
 from app.deelnemers.schemas import DeelnemerNieuw, DeelnemerWijziging
 from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
-from app.models import Deelnemer, Netwerk, Persoon
+from app.models import Aanmelding, Bijeenkomst, Deelnemer, Netwerk, Persoon, utcnow
 from app.models.enums import DeelnemerStatus
 from app.spelregels.service import bewaakt
 from app.webhooks import events
@@ -39,6 +40,20 @@ def _vervangen(netwerk: Netwerk, deelnemer: Deelnemer, *, session: Session) -> D
             ]
         )
     return vervangen
+
+
+def _geef_plaatsen_vrij(deelnemer: Deelnemer, *, session: Session) -> None:
+    """Someone who leaves gives up their places at coming bijeenkomsten to the waiting list."""
+    rijen = session.exec(
+        select(Aanmelding, Bijeenkomst)
+        .join(Bijeenkomst, col(Bijeenkomst.id) == col(Aanmelding.bijeenkomst_id))
+        .where(Aanmelding.deelnemer_id == deelnemer.id, col(Bijeenkomst.start) > utcnow())
+    ).all()
+    for aanmelding, _ in rijen:
+        session.delete(aanmelding)
+    session.flush()
+    for _, bijeenkomst in rijen:
+        wachtlijst.schuif_door(bijeenkomst, session=session)
 
 
 def _check(netwerk: Netwerk, deelnemer: Deelnemer) -> None:
@@ -112,6 +127,7 @@ def wijzig(
         session.add(deelnemer)
         session.flush()
     if changed.get("status", {}).get("nieuw") == DeelnemerStatus.VERTROKKEN:
+        _geef_plaatsen_vrij(deelnemer, session=session)
         publiceer(
             session,
             events.DEELNEMER_VERTROKKEN,
@@ -125,6 +141,7 @@ def wijzig(
 def verwijder(netwerk: Netwerk, deelnemer: Deelnemer, *, session: Session) -> None:
     """Remove the membership, with the deelnemer's leervragen."""
     with bewaakt(netwerk, session=session):
+        _geef_plaatsen_vrij(deelnemer, session=session)
         session.delete(deelnemer)
         session.flush()
     publiceer(

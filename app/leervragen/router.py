@@ -8,17 +8,36 @@ from sqlmodel import select
 
 from app.auth.rechten import IngelogdDep, eigen_deelnemer_check
 from app.common import responses
-from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.listing import (
+    SORTEER_BESCHRIJVING,
+    PagineringDep,
+    paginalinks,
+    pagineer,
+    sorteer_op,
+)
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
-from app.leervragen import schemas, service
-from app.models import Leervraag
+from app.errors import Problem
+from app.leervragen import matches, schemas, service
+from app.models import Leervraag, Voortgang
 from app.models.enums import LeervraagSoort, LeervraagStatus
 from app.netwerken.router import NetwerkDep
+from app.personen.router import PersoonDep
 
 router = APIRouter(
     prefix="/netwerken/{netwerkId}/leervragen", tags=["Leervragen"], route_class=EtagRoute
 )
+# Finding who can help, beside the leervragen: per netwerk (agenda) and per persoon.
+hulp_router = APIRouter(tags=["Leervragen"], route_class=EtagRoute)
+
+Limiet = Annotated[
+    int,
+    Query(
+        ge=1,
+        le=matches.MAX_LIMIET,
+        description=f"Hoeveel matches hoogstens (1 tot {matches.MAX_LIMIET}).",
+    ),
+]
 
 
 def leervraag_uit_pad(
@@ -102,8 +121,17 @@ def lees(leervraag: LeervraagDep) -> schemas.Leervraag:
     "/{leervraagId}",
     dependencies=[versie_van(leervraag_uit_pad)],
     summary="Leervraag wijzigen",
-    description="Alleen de meegestuurde velden veranderen.",
-    responses=responses.WIJZIG,
+    description="Alleen de meegestuurde velden veranderen. De status volgt `open` → "
+    "`in-behandeling` → `beantwoord` of `losgelaten`; een beantwoorde of losgelaten vraag kan "
+    "weer `open`.",
+    responses={
+        **responses.WIJZIG,
+        409: {
+            "model": Problem,
+            "description": "Deze statusovergang mag niet; `toegestaneStatussen` noemt waar de "
+            "leervraag vanuit `huidigeStatus` wel heen kan.",
+        },
+    },
 )
 def wijzig(
     netwerk: NetwerkDep,
@@ -125,3 +153,99 @@ def wijzig(
 )
 def verwijder(leervraag: LeervraagDep, session: SessionDep) -> None:
     service.verwijder(leervraag, session=session)
+
+
+@router.get(
+    "/{leervraagId}/voortgang",
+    summary="Voortgang van een leervraag opvragen",
+    description="Wat de bijeenkomsten voor deze leervraag deden, in de woorden van de eigenaar; "
+    "standaard de oudste notitie eerst.",
+    responses=responses.LEES,
+)
+def voortgang_lijst(
+    leervraag: LeervraagDep,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    paging: PagineringDep,
+    sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
+) -> schemas.PaginaVoortgang:
+    statement = select(Voortgang).where(Voortgang.leervraag_id == leervraag.id)
+    order = sorteer_op(sorteer, service.VOORTGANG_SORTEERBAAR, ["aangemaaktOp"], Voortgang.id)
+    rows, page = pagineer(
+        session, statement, paging=paging, order_by=order, request=request, response=response
+    )
+    return schemas.PaginaVoortgang(
+        results=[schemas.Voortgang.model_validate(r) for r in rows], **page
+    )
+
+
+@router.post(
+    "/{leervraagId}/voortgang",
+    status_code=status.HTTP_201_CREATED,
+    summary="Voortgang bij een leervraag noteren",
+    description="Wat deed deze bijeenkomst voor je vraag? Noem eventueel de bijeenkomst; die "
+    "moet van hetzelfde netwerk zijn.",
+    responses=responses.problems(400, 404, 415),
+)
+def voortgang_maak(
+    leervraag: LeervraagDep, data: schemas.VoortgangNieuw, session: SessionDep
+) -> schemas.Voortgang:
+    return schemas.Voortgang.model_validate(
+        service.voeg_voortgang_toe(leervraag, data, session=session)
+    )
+
+
+@router.get(
+    "/{leervraagId}/matches",
+    summary="Wie kan helpen bij deze leervraag?",
+    description="Bij een `halen`-vraag: de deelnemers wier `brengen`-vragen er het best bij "
+    "passen. Bij een `brengen`-vraag: wie erom vraagt. Alleen actieve deelnemers en vragen die "
+    "nog lopen tellen mee. Deelnemers uit andere organisaties staan vóór collega's uit je eigen "
+    "organisatie: daar voegt het netwerk toe wat je organisatie mist. Elke match vertelt "
+    "waarom: gedeelde thema's en tags, en de woorden die overeenkwamen (ook via synoniemen, "
+    "vervoegingen en samenstellingen).",
+    responses=responses.LEES,
+)
+def leervraag_matches(
+    leervraag: LeervraagDep, session: SessionDep, limiet: Limiet = 10
+) -> schemas.Matches:
+    return matches.voor_leervraag(leervraag, session=session, limiet=limiet)
+
+
+@hulp_router.get(
+    "/netwerken/{netwerkId}/agenda-suggesties",
+    summary="Agendasuggesties uit de leervragen",
+    description="Groepen verwante open `halen`-vragen (naar tekst en thema), de grootste "
+    "groep eerst, elk met de deelnemers die er iets over kunnen brengen en de organisatie die "
+    "de volgende bijeenkomst ontvangt: wat een kartrekker nodig heeft om die bijeenkomst met "
+    "de gastheer voor te bereiden.",
+    responses=responses.LEES,
+)
+def agenda_suggesties(
+    netwerk: NetwerkDep,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    paging: PagineringDep,
+) -> schemas.PaginaAgendaSuggesties:
+    suggesties = matches.agenda(netwerk, session=session)
+    begin = (paging.page - 1) * paging.page_size
+    page = paginalinks(len(suggesties), paging=paging, request=request, response=response)
+    return schemas.PaginaAgendaSuggesties(
+        results=suggesties[begin : begin + paging.page_size], **page
+    )
+
+
+@hulp_router.get(
+    "/personen/{persoonId}/matches",
+    summary="Wie kan mij helpen, in al mijn netwerken?",
+    description="Voor de eigen open `halen`-vragen van een persoon: wie kan helpen, per netwerk "
+    "gezocht en samengevoegd. Alleen netwerken waarin de persoon actief deelnemer is (en die jij "
+    "mag zien) tellen mee. Andere organisaties eerst, dan collega's; binnen elk op score.",
+    responses=responses.LEES,
+)
+def persoon_matches(
+    persoon: PersoonDep, aanroeper: IngelogdDep, session: SessionDep, limiet: Limiet = 10
+) -> schemas.PersoonMatches:
+    return matches.voor_persoon(persoon, aanroeper, session=session, limiet=limiet)

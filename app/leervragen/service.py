@@ -9,8 +9,9 @@ from sqlmodel import Session, col
 from app.common.json_lists import json_list_contains
 from app.common.service import apply_changes, get_in_netwerk_or_404
 from app.errors import InvalidInput, InvalidParam
-from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging
-from app.models import Deelnemer, Leervraag, Netwerk
+from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging, VoortgangNieuw
+from app.leervragen.status import controleer_overgang
+from app.models import Bijeenkomst, Deelnemer, Leervraag, Netwerk, Voortgang
 from app.models.enums import LeervraagStatus
 from app.webhooks import events
 from app.webhooks.events import publiceer
@@ -37,10 +38,19 @@ def _theme_problems(netwerk: Netwerk, themas: list[str]) -> list[InvalidParam]:
     ]
 
 
+def _uniek(tags: list[str]) -> list[str]:
+    """Tags without repeats, whatever their case; the first spelling stays."""
+    eerste: dict[str, str] = {}
+    for tag in tags:
+        eerste.setdefault(tag.casefold(), tag)
+    return list(eerste.values())
+
+
 def maak(netwerk: Netwerk, data: LeervraagNieuw, *, session: Session) -> Leervraag:
     """Record a leervraag of a deelnemer of this netwerk."""
     values = data.velden()
     values["themas"] = list(dict.fromkeys(values["themas"]))
+    values["tags"] = _uniek(values["tags"])
     problems = _theme_problems(netwerk, values["themas"])
     deelnemer = session.get(Deelnemer, data.deelnemer_id)
     if deelnemer is None or deelnemer.netwerk_id != netwerk.id:
@@ -77,7 +87,13 @@ def wijzig(
         problems = _theme_problems(netwerk, changes["themas"])
         if problems:
             raise InvalidInput(problems)
-    changed = apply_changes(leervraag, changes, required=("soort", "tekst", "themas", "status"))
+    if changes.get("tags") is not None:
+        changes["tags"] = _uniek(changes["tags"])
+    if changes.get("status") is not None:
+        controleer_overgang(LeervraagStatus(leervraag.status), changes["status"])
+    changed = apply_changes(
+        leervraag, changes, required=("soort", "tekst", "themas", "tags", "status")
+    )
     session.add(leervraag)
     session.flush()
     if changed.get("status", {}).get("nieuw") == LeervraagStatus.BEANTWOORD:
@@ -114,3 +130,30 @@ def laad(
 def thema_filter(thema: str) -> ColumnElement[bool]:
     """Leervragen that carry `thema`."""
     return json_list_contains(Leervraag.themas, thema)
+
+
+VOORTGANG_SORTEERBAAR: dict[str, Any] = {"aangemaaktOp": col(Voortgang.aangemaakt_op)}
+
+
+def voeg_voortgang_toe(
+    leervraag: Leervraag, data: VoortgangNieuw, *, session: Session
+) -> Voortgang:
+    """Record what a session did for a leervraag; a named bijeenkomst is of the same netwerk."""
+    if data.bijeenkomst_id is not None:
+        bijeenkomst = session.get(Bijeenkomst, data.bijeenkomst_id)
+        if bijeenkomst is None or bijeenkomst.netwerk_id != leervraag.netwerk_id:
+            raise InvalidInput(
+                [
+                    InvalidParam(
+                        name="bijeenkomstId",
+                        code="geen-bijeenkomst",
+                        reason=f"Dit netwerk heeft geen bijeenkomst met id {data.bijeenkomst_id}.",
+                    )
+                ]
+            )
+    voortgang = Voortgang(
+        netwerk_id=leervraag.netwerk_id, leervraag_id=leervraag.id, **data.velden()
+    )
+    session.add(voortgang)
+    session.flush()
+    return voortgang

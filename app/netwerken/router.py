@@ -107,6 +107,18 @@ def verwijder(netwerk: NetwerkDep, session: SessionDep) -> None:
     service.verwijder(netwerk, session=session)
 
 
+@router.post(
+    "/{netwerkId}/_vervolg",
+    status_code=status.HTTP_201_CREATED,
+    summary="Vervolgnetwerk starten",
+    description="Een netwerk is nooit af: een afgerond netwerk krijgt een opvolger (als "
+    "concept) met dezelfde mensen, hetzelfde onderwerp en de open leervragen.",
+    responses=responses.ACTIE,
+)
+def vervolg(netwerk: NetwerkDep, session: SessionDep) -> schemas.Netwerk:
+    return schemas.Netwerk.model_validate(service.vervolg(netwerk, session=session))
+
+
 _ACTIES = {
     "activeer": ("Netwerk starten", "Van `concept` naar `actief`."),
     "pauzeer": (

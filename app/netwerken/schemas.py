@@ -1,5 +1,6 @@
 """API shapes of netwerken."""
 
+import uuid
 from datetime import date
 from typing import Annotated
 
@@ -22,6 +23,16 @@ Rollen = Annotated[
         max_length=20,
         description="De rollen die deelnemers kunnen hebben; standaard de vier uit de praktijk: "
         "beslisser, organisatieontwikkeling, participatie en jonge-hond.",
+    ),
+]
+
+GeblokkeerdeData = Annotated[
+    list[date],
+    Field(
+        max_length=500,
+        description="Dagen waarop het netwerk niets plant (vakanties, raadsweken); het plannen "
+        "volgens een ritme slaat ze over. De lijst vervangt de vorige.",
+        examples=[["2027-05-05", "2027-12-24"]],
     ),
 ]
 
@@ -56,6 +67,7 @@ class NetwerkWijziging(Invoer):
     startdatum: date | None = None
     geplande_einddatum: date | None = None
     publiek: bool | None = None
+    geblokkeerde_data: GeblokkeerdeData | None = None
 
 
 class Netwerk(Resource):
@@ -73,6 +85,10 @@ class Netwerk(Resource):
         "`_activeer`, `_pauzeer`, `_hervat` en `_rondaf`."
     )
     publiek: bool
+    geblokkeerde_data: list[date] = Field(
+        description="Dagen waarop het netwerk niets plant (vakanties, raadsweken)."
+    )
+    voorganger_id: uuid.UUID | None = Field(description="Het netwerk waarvan dit het vervolg is.")
 
 
 class PaginaNetwerken(Pagina[Netwerk]):

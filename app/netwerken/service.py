@@ -1,5 +1,6 @@
 """Netwerken: create, change, the lifecycle, removal of a concept."""
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -10,7 +11,7 @@ from app.common.json_lists import json_list_contains
 from app.common.service import apply_changes, check_order
 from app.errors import Conflict, InvalidInput
 from app.models import Deelnemer, Leervraag, Netwerk
-from app.models.enums import STANDAARD_ROLLEN, NetwerkStatus
+from app.models.enums import STANDAARD_ROLLEN, DeelnemerStatus, LeervraagStatus, NetwerkStatus
 from app.netwerken.levenscyclus import volgende_status
 from app.netwerken.schemas import NetwerkNieuw, NetwerkWijziging
 from app.spelregels import service as spelregels_service
@@ -87,7 +88,12 @@ def wijzig(netwerk: Netwerk, data: NetwerkWijziging, *, session: Session) -> Net
     for name in ("themas", "rollen"):
         if changes.get(name) is not None:
             changes[name] = _unique(changes[name])
-    apply_changes(netwerk, changes, required=("naam", "themas", "rollen", "publiek"))
+    if changes.get("geblokkeerde_data") is not None:
+        # Stored as ISO dates in a JSON list, sorted and once each.
+        changes["geblokkeerde_data"] = sorted({d.isoformat() for d in changes["geblokkeerde_data"]})
+    apply_changes(
+        netwerk, changes, required=("naam", "themas", "rollen", "publiek", "geblokkeerde_data")
+    )
     _check(netwerk, session=session)
     if "themas" in changes or "rollen" in changes:
         _check_in_use(netwerk, session=session)
@@ -118,6 +124,63 @@ def voer_uit(netwerk: Netwerk, actie: str, *, session: Session) -> Netwerk:
         data={"status": {"oud": oud, "nieuw": nieuw}},
     )
     return netwerk
+
+
+def vervolg(netwerk: Netwerk, *, session: Session) -> Netwerk:
+    """Start the successor of a completed network: same people, open leervragen carried over.
+
+    The successor begins as a concept (a new term needs its own start), with the same topic,
+    themes, roles and spelregels; its deelnemers are the ones who had not left.
+    """
+    if netwerk.status != NetwerkStatus.AFGEROND:
+        raise Conflict("Alleen een afgerond netwerk kan een vervolg krijgen; rond het eerst af.")
+    opvolger = Netwerk(
+        naam=f"{netwerk.naam} (vervolg)"[:200],
+        onderwerp=netwerk.onderwerp,
+        toelichting=netwerk.toelichting,
+        themas=list(netwerk.themas),
+        rollen=list(netwerk.rollen),
+        spelregels=netwerk.spelregels,
+        publiek=netwerk.publiek,
+        voorganger_id=netwerk.id,
+    )
+    session.add(opvolger)
+    session.flush()
+    nieuw_voor: dict[uuid.UUID, Deelnemer] = {}
+    for deelnemer in session.exec(
+        select(Deelnemer).where(
+            Deelnemer.netwerk_id == netwerk.id, Deelnemer.status != DeelnemerStatus.VERTROKKEN
+        )
+    ).all():
+        nieuw_voor[deelnemer.id] = Deelnemer(
+            netwerk_id=opvolger.id,
+            persoon_id=deelnemer.persoon_id,
+            rol=deelnemer.rol,
+            kartrekker=deelnemer.kartrekker,
+            sinds=date.today(),
+        )
+        session.add(nieuw_voor[deelnemer.id])
+    session.flush()
+    open_statussen = (LeervraagStatus.OPEN, LeervraagStatus.IN_BEHANDELING)
+    for leervraag in session.exec(
+        select(Leervraag).where(
+            Leervraag.netwerk_id == netwerk.id, col(Leervraag.status).in_(open_statussen)
+        )
+    ).all():
+        if leervraag.deelnemer_id in nieuw_voor:
+            session.add(
+                Leervraag(
+                    netwerk_id=opvolger.id,
+                    deelnemer_id=nieuw_voor[leervraag.deelnemer_id].id,
+                    soort=leervraag.soort,
+                    tekst=leervraag.tekst,
+                    themas=list(leervraag.themas),
+                    tags=list(leervraag.tags),
+                    status=leervraag.status,
+                )
+            )
+    session.flush()
+    return opvolger
 
 
 def verwijder(netwerk: Netwerk, *, session: Session) -> None:

@@ -10,9 +10,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
+from sqlalchemy import String, type_coerce
 from sqlmodel import Session, col, select
 
-from app.errors import Conflict, InvalidInput
+from app.common.service import apply_changes
+from app.errors import Conflict, InvalidInput, InvalidParam
 from app.models import (
     Aanwezigheid,
     Bijdrage,
@@ -38,14 +40,19 @@ from app.models.enums import (
 )
 from app.spelregels import (
     Bevinding,
+    Gezondheid,
     NetwerkSnapshot,
     OngeldigeSpelregels,
     Spelregels,
     check,
+    gezondheid,
     pas_aan,
+    plan_opvolgingen,
     spelregels_uit_opslag,
 )
 from app.spelregels import snapshot as s
+from app.webhooks import events
+from app.webhooks.events import publiceer
 
 # Statuses in which the rules guard every write; a concept is still being set up.
 BEWAAKT = frozenset({NetwerkStatus.ACTIEF, NetwerkStatus.GEPAUZEERD})
@@ -93,6 +100,25 @@ def wijzig_spelregels(
     return nieuw
 
 
+class _UuidCache:
+    """Turns raw id values (hex text on SQLite, UUIDs on PostgreSQL) into shared UUIDs."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, uuid.UUID] = {}
+
+    def __call__(self, value: Any) -> uuid.UUID:
+        found = self._seen.get(value)
+        if found is None:
+            found = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+            self._seen[value] = found
+        return found
+
+
+def _ruw(column: Any) -> Any:
+    """The column without SQLAlchemy's per-value conversion."""
+    return type_coerce(column, String)
+
+
 def laad_snapshot(
     netwerk: Netwerk, *, session: Session, status: NetwerkStatus | None = None
 ) -> NetwerkSnapshot:
@@ -117,24 +143,39 @@ def laad_snapshot(
         if organisatie_ids
         else []
     )
-    aanwezigheden = session.exec(
-        select(Aanwezigheid.bijeenkomst_id, Aanwezigheid.deelnemer_id, Aanwezigheid.status).where(
-            Aanwezigheid.netwerk_id == nid
-        )
-    ).all()
-    leervragen = session.exec(
-        select(Leervraag.id, Leervraag.deelnemer_id, Leervraag.soort, Leervraag.status).where(
-            Leervraag.netwerk_id == nid
-        )
-    ).all()
-    evaluaties = session.exec(
-        select(
-            Evaluatie.bijeenkomst_id,
-            Evaluatie.leerwaarde,
-            Evaluatie.plezier,
-            Evaluatie.deelnemer_id,
-        ).where(Evaluatie.netwerk_id == nid)
-    ).all()
+    # The large tables (a row per deelnemer per bijeenkomst) are read with their ids as raw
+    # values and turned into UUIDs once per distinct id: converting every cell costs more than
+    # the rules themselves.
+    uuid_van = _UuidCache()
+    aanwezigheden = [
+        (uuid_van(b), uuid_van(d), st)
+        for b, d, st in session.execute(
+            select(
+                _ruw(Aanwezigheid.bijeenkomst_id),
+                _ruw(Aanwezigheid.deelnemer_id),
+                Aanwezigheid.status,
+            ).where(Aanwezigheid.netwerk_id == nid)
+        ).all()
+    ]
+    leervragen = [
+        (uuid_van(i), uuid_van(d), so, st)
+        for i, d, so, st in session.execute(
+            select(
+                _ruw(Leervraag.id), _ruw(Leervraag.deelnemer_id), Leervraag.soort, Leervraag.status
+            ).where(Leervraag.netwerk_id == nid)
+        ).all()
+    ]
+    evaluaties = [
+        (uuid_van(b), lw, pl, uuid_van(d))
+        for b, lw, pl, d in session.execute(
+            select(
+                _ruw(Evaluatie.bijeenkomst_id),
+                Evaluatie.leerwaarde,
+                Evaluatie.plezier,
+                _ruw(Evaluatie.deelnemer_id),
+            ).where(Evaluatie.netwerk_id == nid)
+        ).all()
+    ]
     opvolgingen = session.exec(select(Opvolging).where(Opvolging.netwerk_id == nid)).all()
 
     per_bijeenkomst: dict[uuid.UUID, list[s.Bijdrage]] = defaultdict(list)
@@ -244,3 +285,62 @@ def bewaakt(netwerk: Netwerk, *, session: Session) -> Iterator[None]:
             blokkerend,
             "Deze wijziging gaat in tegen de spelregels van het netwerk en is niet doorgevoerd.",
         )
+
+
+def werk_opvolgingen_bij(netwerk: Netwerk, *, session: Session) -> list[Opvolging]:
+    """Create the opvolgingen the afhaken rule calls for now, each announced as an event.
+
+    Called after attendance is registered. A task exists once per absence run: a closed one is
+    not recreated for the same absences. The member gets no reminder: a kartrekker calls.
+    """
+    snapshot = laad_snapshot(netwerk, session=session)
+    nieuw = []
+    for gepland in plan_opvolgingen(snapshot, spelregels_van(netwerk)):
+        opvolging = Opvolging(
+            netwerk_id=netwerk.id,
+            deelnemer_id=gepland.deelnemer_id,
+            kartrekker_id=gepland.kartrekker_id,
+            bijeenkomst_id=gepland.bijeenkomst_id,
+            reden=gepland.reden,
+        )
+        session.add(opvolging)
+        nieuw.append(opvolging)
+    session.flush()
+    for opvolging in nieuw:
+        publiceer(
+            session,
+            events.OPVOLGING_NODIG,
+            onderwerp=opvolging.id,
+            netwerk_id=netwerk.id,
+            data={"deelnemerId": opvolging.deelnemer_id, "kartrekkerId": opvolging.kartrekker_id},
+        )
+    return nieuw
+
+
+def wijzig_opvolging(
+    netwerk: Netwerk, opvolging: Opvolging, wijzigingen: dict[str, Any], *, session: Session
+) -> Opvolging:
+    """Status, note or another kartrekker for a follow-up task."""
+    nieuwe_trekker = wijzigingen.get("kartrekker_id")
+    if nieuwe_trekker is not None:
+        trekker = session.get(Deelnemer, nieuwe_trekker)
+        if trekker is None or trekker.netwerk_id != netwerk.id or not trekker.kartrekker:
+            raise InvalidInput(
+                [
+                    InvalidParam(
+                        name="kartrekkerId",
+                        code="geen-kartrekker",
+                        reason="Kies een kartrekker van dit netwerk.",
+                    )
+                ]
+            )
+    apply_changes(opvolging, wijzigingen, required=("status", "kartrekker_id"))
+    session.add(opvolging)
+    session.flush()
+    return opvolging
+
+
+def gezondheid_van(netwerk: Netwerk, *, session: Session) -> tuple[Gezondheid, NetwerkSnapshot]:
+    """The health of the network and the snapshot it was computed from."""
+    snapshot = laad_snapshot(netwerk, session=session)
+    return gezondheid(snapshot, spelregels_van(netwerk)), snapshot

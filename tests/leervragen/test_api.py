@@ -64,5 +64,6 @@ def test_status_can_move_to_answered(client: TestClient) -> None:
     netwerk, deelnemer = _network(client)
     body = _post(client, netwerk["id"], deelnemerId=deelnemer["id"]).json()
     url = f"/v1/netwerken/{netwerk['id']}/leervragen/{body['id']}"
+    assert client.patch(url, json={"status": "in-behandeling"}).status_code == 200
     assert client.patch(url, json={"status": "beantwoord"}).json()["status"] == "beantwoord"
     assert client.patch(url, json={"status": "klaar"}).status_code == 400

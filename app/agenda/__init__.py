@@ -1,0 +1,1 @@
+"""Agenda: the parts of a bijeenkomst in their werkvorm, linked to the leervragen they serve."""

@@ -1,0 +1,1 @@
+"""Bijdragen: host contact people, organisers, presenters and facilitators of a bijeenkomst."""

@@ -1,0 +1,1 @@
+"""Draaiboek: everything the host of a bijeenkomst needs, on one page."""

@@ -1,0 +1,1 @@
+"""Evaluaties: learning value, fun and take-away of a bijeenkomst, per deelnemer, once."""

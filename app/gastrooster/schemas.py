@@ -1,0 +1,119 @@
+"""API shapes of the gastrooster (hosting rotation)."""
+
+import uuid
+from datetime import date
+
+from pydantic import Field
+
+from app.common.listing import Pagina
+from app.common.schemas import ApiModel, Invoer, Resource, UtcMoment
+from app.models.enums import BijeenkomstStatus, RoosterWijzigingSoort
+
+
+class RoosterRegel(ApiModel):
+    """Eén bijeenkomst in het rooster en wie er gastheer is."""
+
+    bijeenkomst_id: uuid.UUID
+    volgnummer: int
+    titel: str
+    start: UtcMoment
+    status: BijeenkomstStatus
+    gastorganisatie_id: uuid.UUID | None
+    vast: bool = Field(description="Gehouden, bevestigd of met de hand gezet: schuift nooit.")
+    opmerking: str | None = Field(description="Waarom hier geen eerlijke keuze mogelijk was.")
+
+
+class OrganisatieVerdeling(ApiModel):
+    """Hoe vaak een organisatie gastheer is, tegen haar eerlijke aandeel."""
+
+    organisatie_id: uuid.UUID
+    naam: str | None
+    gehouden: int
+    bevestigd: int
+    gepland: int
+    aandeel: float = Field(description="Het eerlijke aandeel (Fagin–Williams).")
+    afwijking: float
+    kleinste_tussenruimte: int | None
+
+
+class Eerlijkheid(ApiModel):
+    """Het eerlijkheidsrapport van het hele rooster."""
+
+    max_afwijking: float
+    kleinste_tussenruimte: int | None
+    per_organisatie: list[OrganisatieVerdeling]
+    op_rij: list[list[uuid.UUID]] = Field(
+        description="Twee bijeenkomsten achter elkaar bij dezelfde gastheer."
+    )
+    beurtregel_geschonden: list[uuid.UUID] = Field(
+        description="Bijeenkomsten waar een organisatie voor de tweede keer gastheer is voordat "
+        "iedereen aan de beurt was."
+    )
+
+
+class Knelpunt(ApiModel):
+    """Waarom een regel van het rooster niet (helemaal) kon."""
+
+    code: str
+    melding: str
+    blokkeert: bool
+    bijeenkomst_ids: list[uuid.UUID]
+    organisatie_ids: list[uuid.UUID]
+
+
+class Gastrooster(ApiModel):
+    """Het gastrooster: per bijeenkomst de gastheer, en hoe eerlijk de verdeling is."""
+
+    bijeenkomsten: list[RoosterRegel]
+    eerlijkheid: Eerlijkheid
+
+
+class Planresultaat(Gastrooster):
+    """Het rooster na plannen: eerlijk, of de best mogelijke poging (met de knelpunten)."""
+
+    eerlijk: bool
+    knelpunten: list[Knelpunt]
+    gewijzigd: list[uuid.UUID] = Field(description="Bijeenkomsten die een andere gastheer kregen.")
+
+
+class RuilVerzoek(Invoer):
+    """Twee bijeenkomsten waarvan de gastheren ruilen."""
+
+    eerste_bijeenkomst_id: uuid.UUID
+    tweede_bijeenkomst_id: uuid.UUID
+    forceer: bool = Field(
+        default=False,
+        description="Een kartrekker voert de ruil door, ook als een regel bezwaar geeft.",
+    )
+
+
+class Roosterwijziging(Resource):
+    """Een wijziging in het rooster: van welke gastheer naar welke, en waarom."""
+
+    bijeenkomst_id: uuid.UUID
+    van_organisatie_id: uuid.UUID | None
+    naar_organisatie_id: uuid.UUID | None
+    soort: RoosterWijzigingSoort
+    toelichting: str | None
+
+
+class PaginaRoosterwijzigingen(Pagina[Roosterwijziging]):
+    """Een pagina roosterwijzigingen."""
+
+
+class OnbeschikbaarheidNieuw(Invoer):
+    """Een datum waarop een organisatie geen gastheer kan zijn."""
+
+    organisatie_id: uuid.UUID
+    datum: date
+
+
+class Onbeschikbaarheid(Resource):
+    """Een datum waarop een organisatie geen gastheer kan zijn."""
+
+    organisatie_id: uuid.UUID
+    datum: date
+
+
+class PaginaOnbeschikbaarheden(Pagina[Onbeschikbaarheid]):
+    """Een pagina onbeschikbaarheden."""

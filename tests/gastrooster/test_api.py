@@ -1,0 +1,129 @@
+"""The gastrooster through HTTP: plan fairly, keep confirmed hosts, swap, unavailable dates."""
+
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests import factories
+
+
+def _network_of(client: TestClient, organisaties: int) -> tuple[dict[str, Any], list[str]]:
+    netwerk = factories.netwerk(client)
+    org_ids = []
+    for index in range(organisaties):
+        org = factories.organisatie(client, f"Gemeente {index}")
+        mens = factories.persoon(client, org["id"], f"Persoon {index}")
+        factories.deelnemer(client, netwerk["id"], mens["id"], sinds="2026-01-01")
+        org_ids.append(org["id"])
+    return netwerk, org_ids
+
+
+def _sessions(client: TestClient, netwerk_id: str, count: int) -> list[dict[str, Any]]:
+    base = datetime.now(UTC) + timedelta(days=14)
+    created = []
+    for index in range(count):
+        start = base + timedelta(weeks=6 * index)
+        response = client.post(
+            f"/v1/netwerken/{netwerk_id}/bijeenkomsten",
+            json={
+                "titel": f"Bijeenkomst {index + 1}",
+                "start": start.isoformat(),
+                "einde": (start + timedelta(hours=3)).isoformat(),
+            },
+        )
+        assert response.status_code == 201, response.text
+        created.append(response.json())
+    return created
+
+
+def _hosts(plan: dict[str, Any]) -> list[str | None]:
+    return [regel["gastorganisatieId"] for regel in plan["bijeenkomsten"]]
+
+
+def test_everyone_hosts_once_before_anyone_twice(client: TestClient) -> None:
+    netwerk, orgs = _network_of(client, 4)
+    _sessions(client, netwerk["id"], 6)
+    response = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan")
+    assert response.status_code == 200, response.text
+    plan = response.json()
+    hosts = _hosts(plan)
+    assert set(hosts[:4]) == set(orgs)
+    assert all(a != b for a, b in pairwise(hosts))
+    assert plan["eerlijk"] is True
+    assert plan["eerlijkheid"]["maxAfwijking"] < 1
+    shown = client.get(f"/v1/netwerken/{netwerk['id']}/gastrooster").json()
+    assert _hosts(shown) == hosts
+
+
+def test_confirmed_hosts_never_move_and_a_join_changes_little(client: TestClient) -> None:
+    netwerk, _ = _network_of(client, 3)
+    sessions = _sessions(client, netwerk["id"], 6)
+    first = _hosts(client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json())
+    client.patch(
+        f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{sessions[0]['id']}",
+        json={"status": "bevestigd"},
+    )
+    newcomer = factories.organisatie(client, "Waterschap Hunze en Aa's", soort="waterschap")
+    mens = factories.persoon(client, newcomer["id"], "Nieuwe Deelnemer")
+    factories.deelnemer(client, netwerk["id"], mens["id"], sinds="2026-01-01")
+    second = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json()
+    hosts = _hosts(second)
+    assert hosts[0] == first[0]
+    assert newcomer["id"] in hosts
+    changed = sum(1 for a, b in zip(first, hosts, strict=True) if a != b)
+    assert changed <= 2
+    assert len(second["gewijzigd"]) == changed
+    history = client.get(f"/v1/netwerken/{netwerk['id']}/gastrooster/wijzigingen").json()
+    assert history["count"] >= 6 + changed
+
+
+def test_unavailable_date_is_respected(client: TestClient) -> None:
+    netwerk, orgs = _network_of(client, 2)
+    sessions = _sessions(client, netwerk["id"], 2)
+    dag = datetime.fromisoformat(sessions[0]["start"]).astimezone(UTC).date().isoformat()
+    created = client.post(
+        f"/v1/netwerken/{netwerk['id']}/onbeschikbaarheden",
+        json={"organisatieId": orgs[0], "datum": dag},
+    )
+    assert created.status_code == 201, created.text
+    hosts = _hosts(client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json())
+    assert hosts[0] == orgs[1]
+
+
+def test_no_fair_plan_is_marked_as_best_possible(client: TestClient) -> None:
+    netwerk, orgs = _network_of(client, 2)
+    sessions = _sessions(client, netwerk["id"], 1)
+    dag = datetime.fromisoformat(sessions[0]["start"]).astimezone(UTC).date().isoformat()
+    for org in orgs:
+        client.post(
+            f"/v1/netwerken/{netwerk['id']}/onbeschikbaarheden",
+            json={"organisatieId": org, "datum": dag},
+        )
+    plan = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json()
+    assert plan["eerlijk"] is False
+    assert plan["knelpunten"][0]["code"] == "niemand-beschikbaar"
+    assert plan["bijeenkomsten"][0]["opmerking"]
+
+
+def test_swap_with_history_and_override(client: TestClient) -> None:
+    netwerk, _ = _network_of(client, 3)
+    sessions = _sessions(client, netwerk["id"], 3)
+    before = _hosts(client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json())
+    body = {"eersteBijeenkomstId": sessions[0]["id"], "tweedeBijeenkomstId": sessions[2]["id"]}
+    swapped = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_ruil", json=body)
+    assert swapped.status_code == 200, swapped.text
+    after = _hosts(swapped.json())
+    assert after[0] == before[2]
+    assert after[2] == before[0]
+    assert all(
+        r["vast"] for r in swapped.json()["bijeenkomsten"] if r["bijeenkomstId"] in body.values()
+    )
+    history = client.get(f"/v1/netwerken/{netwerk['id']}/gastrooster/wijzigingen").json()
+    assert {w["soort"] for w in history["results"]} >= {"ruil", "plan"}
+    unknown = client.post(
+        f"/v1/netwerken/{netwerk['id']}/gastrooster/_ruil",
+        json={**body, "tweedeBijeenkomstId": "00000000-0000-0000-0000-000000000000"},
+    )
+    assert unknown.status_code == 400
