@@ -1,4 +1,4 @@
-"""Spelregels through HTTP: read and edit them, refused transitions and writes, health, follow-up."""
+"""Spelregels through HTTP: edit them, refused transitions and writes, health, follow-up."""
 
 import uuid
 from collections.abc import Callable
