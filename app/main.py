@@ -25,6 +25,7 @@ from app.errors import install_error_handlers
 from app.evaluaties.router import router as evaluaties_router
 from app.evaluaties.router import trend_router as evaluaties_trend_router
 from app.gastrooster.router import router as gastrooster_router
+from app.groepen.router import router as groepen_router
 from app.kalender.router import netwerk_router as kalender_netwerk_router
 from app.kalender.router import persoon_router as kalender_persoon_router
 from app.kalender.router import publiek_router as kalender_publiek_router
@@ -53,6 +54,11 @@ TAGS = [
         "name": "Gastrooster",
         "description": "Wie wanneer gastheer is: eerlijk verdeeld, stabiel bij wijzigingen.",
     },
+    {
+        "name": "Werkgroepjes",
+        "description": "Kleine groepen waarin iedereen iedereen treft, over organisaties en "
+        "rollen heen.",
+    },
     {"name": "Deelnemers", "description": "Wie in een netwerk zit, met welke rol."},
     {"name": "Bijeenkomsten", "description": "De bijeenkomsten van een netwerk en hun gastheer."},
     {"name": "Aanmeldingen", "description": "Wie komt er: ja, nee, misschien, en de wachtlijst."},
@@ -73,6 +79,7 @@ ROUTERS = (
     netwerken_router,
     spelregels_router,
     gastrooster_router,
+    groepen_router,
     deelnemers_router,
     bijeenkomsten_router,
     aanmeldingen_router,

@@ -93,6 +93,10 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("POST", f"{N}/gastrooster/_plan"): Toegang.NETWERK_BEHEREN,
     ("POST", f"{N}/gastrooster/_ruil"): Toegang.NETWERK_BEHEREN,
     ("GET", f"{N}/gastrooster/wijzigingen"): Toegang.NETWERK_LEZEN,
+    # Werkgroepjes: the host or a kartrekker forms them on the day; kartrekkers plan ahead.
+    ("POST", f"{B}/groepsindeling"): Toegang.GASTHEER_OF_KARTREKKER,
+    ("GET", f"{B}/groepsindeling"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/groepsplanning"): Toegang.NETWERK_BEHEREN,
     ("GET", f"{N}/onbeschikbaarheden"): Toegang.NETWERK_LEZEN,
     ("POST", f"{N}/onbeschikbaarheden"): Toegang.NETWERK_DEELNEMER,
     ("DELETE", f"{N}/onbeschikbaarheden/{{onbeschikbaarheidId}}"): Toegang.NETWERK_DEELNEMER,

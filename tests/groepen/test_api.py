@@ -1,0 +1,137 @@
+"""Werkgroepjes through HTTP: groups from who is there, history, validation, planning ahead."""
+
+from datetime import UTC, datetime, timedelta
+from itertools import combinations
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests import factories
+
+
+def _netwerk(client: TestClient, mensen: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    netwerk = factories.netwerk(client)
+    rollen = ["beslisser", "organisatieontwikkeling", "participatie", "jonge-hond"]
+    deelnemers = []
+    for index in range(mensen):
+        org = factories.organisatie(client, f"Gemeente {index % 4}-{netwerk['id'][:6]}")
+        mens = factories.persoon(client, org["id"], f"Persoon {index}")
+        deelnemers.append(
+            factories.deelnemer(client, netwerk["id"], mens["id"], rol=rollen[index % 4])
+        )
+    return netwerk, deelnemers
+
+
+def _bijeenkomst(client: TestClient, netwerk_id: str, dagen: int) -> dict[str, Any]:
+    start = datetime.now(UTC) + timedelta(days=dagen)
+    return factories.created(
+        client.post(
+            f"/v1/netwerken/{netwerk_id}/bijeenkomsten",
+            json={
+                "titel": f"Dag {dagen}",
+                "start": start.isoformat(),
+                "einde": (start + timedelta(hours=3)).isoformat(),
+            },
+        )
+    )
+
+
+def _aanwezig(
+    client: TestClient, netwerk_id: str, bijeenkomst_id: str, deelnemers: list[dict[str, Any]]
+) -> None:
+    response = client.put(
+        f"/v1/netwerken/{netwerk_id}/bijeenkomsten/{bijeenkomst_id}/aanwezigheid",
+        json={"registraties": [{"deelnemerId": d["id"], "status": "aanwezig"} for d in deelnemers]},
+    )
+    assert response.status_code == 200, response.text
+
+
+def _paren(groepen: list[list[str]]) -> set[frozenset[str]]:
+    return {frozenset(p) for groep in groepen for p in combinations(groep, 2)}
+
+
+def test_groups_from_the_attendance_meet_someone_new_the_second_time(client: TestClient) -> None:
+    netwerk, deelnemers = _netwerk(client, 12)
+    nid = netwerk["id"]
+    eerste = _bijeenkomst(client, nid, 7)
+    tweede = _bijeenkomst(client, nid, 14)
+    for bijeenkomst in (eerste, tweede):
+        _aanwezig(client, nid, bijeenkomst["id"], deelnemers)
+    url = f"/v1/netwerken/{nid}/bijeenkomsten/{{}}/groepsindeling"
+    een = client.post(url.format(eerste["id"]), json={"groepsgrootte": 3, "seed": 1})
+    assert een.status_code == 200, een.text
+    groepen_een = [g["deelnemerIds"] for g in een.json()["groepen"]]
+    assert sorted(len(g) for g in groepen_een) == [3, 3, 3, 3]
+    assert sorted(i for g in groepen_een for i in g) == sorted(d["id"] for d in deelnemers)
+    twee = client.post(url.format(tweede["id"]), json={"groepsgrootte": 3, "seed": 1}).json()
+    groepen_twee = [g["deelnemerIds"] for g in twee["groepen"]]
+    assert _paren(groepen_een).isdisjoint(_paren(groepen_twee))
+    assert twee["kwaliteit"]["score"]["herhalingen"] == 0
+    assert client.get(url.format(tweede["id"])).json() == groepen_twee
+
+
+def test_same_seed_same_answer(client: TestClient) -> None:
+    netwerk, deelnemers = _netwerk(client, 9)
+    bijeenkomst = _bijeenkomst(client, netwerk["id"], 7)
+    _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
+    url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
+    body = {"aantalGroepen": 3, "seed": 42}
+    assert (
+        client.post(url, json=body).json()["groepen"]
+        == client.post(url, json=body).json()["groepen"]
+    )
+
+
+def test_invalid_requests_are_400_with_the_reason(client: TestClient) -> None:
+    netwerk, deelnemers = _netwerk(client, 6)
+    bijeenkomst = _bijeenkomst(client, netwerk["id"], 7)
+    _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
+    url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
+    een = client.post(url, json={"groepsgrootte": 1})
+    assert een.status_code == 400
+    assert een.json()["invalidParams"][0]["code"] == "groep-van-een"
+    te_veel = client.post(url, json={"aantalGroepen": 10})
+    assert te_veel.status_code == 400
+    assert te_veel.json()["invalidParams"][0]["name"] == "aantalGroepen"
+    a, b = deelnemers[0]["id"], deelnemers[1]["id"]
+    tegenstrijdig = client.post(url, json={"groepsgrootte": 3, "vastePaaren": [[a, b]]})
+    assert tegenstrijdig.status_code == 400  # unknown field
+    tegenstrijdig = client.post(
+        url, json={"groepsgrootte": 3, "vasteParen": [[a, b]], "verbodenParen": [[b, a]]}
+    )
+    assert tegenstrijdig.status_code == 400
+    assert tegenstrijdig.json()["invalidParams"]
+    assert client.get(url).status_code == 404
+
+
+def test_forbidden_pairs_never_meet_and_fixed_pairs_do(client: TestClient) -> None:
+    netwerk, deelnemers = _netwerk(client, 8)
+    bijeenkomst = _bijeenkomst(client, netwerk["id"], 7)
+    _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
+    url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
+    ids = [d["id"] for d in deelnemers]
+    body = {
+        "aantalGroepen": 2,
+        "vasteParen": [[ids[0], ids[1]]],
+        "verbodenParen": [[ids[0], ids[2]]],
+    }
+    groepen = [g["deelnemerIds"] for g in client.post(url, json=body).json()["groepen"]]
+    samen = _paren(groepen)
+    assert frozenset((ids[0], ids[1])) in samen
+    assert frozenset((ids[0], ids[2])) not in samen
+
+
+def test_planning_ahead_covers_every_coming_session(client: TestClient) -> None:
+    netwerk, _ = _netwerk(client, 12)
+    komend = [_bijeenkomst(client, netwerk["id"], dagen) for dagen in (7, 14, 21)]
+    response = client.post(
+        f"/v1/netwerken/{netwerk['id']}/groepsplanning", json={"groepsgrootte": 3}
+    )
+    assert response.status_code == 200, response.text
+    planning = response.json()
+    assert [b["bijeenkomstId"] for b in planning["bijeenkomsten"]] == [b["id"] for b in komend]
+    assert planning["kwaliteit"]["score"]["herhalingen"] == 0
+    stored = client.get(
+        f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{komend[1]['id']}/groepsindeling"
+    )
+    assert stored.status_code == 200
