@@ -52,6 +52,8 @@ def _indeling(
             for groep in resultaat.groepen
         ],
         kwaliteit=_kwaliteit(resultaat.kwaliteit),
+        behouden_paren=resultaat.behouden_paren,
+        geplande_paren=resultaat.geplande_paren,
     )
 
 
@@ -60,8 +62,8 @@ def _indeling(
     summary="Groepjes vormen",
     description="Vormt de groepjes van deze bijeenkomst uit wie er is (de presentielijst, of "
     "anders wie zich aanmeldde), met de hele geschiedenis van het netwerk: wie eerder samen "
-    "zat, treft liefst iemand nieuw. Vervangt een eerdere indeling van deze bijeenkomst. "
-    + _UITLEG,
+    "zat, treft liefst iemand nieuw. Vervangt een eerdere indeling van deze bijeenkomst; was "
+    "die gepland, dan blijft zoveel mogelijk van de planning staan. " + _UITLEG,
     responses=responses.MAAK_ONDER,
 )
 def vorm(

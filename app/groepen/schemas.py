@@ -75,6 +75,12 @@ class Groepsindeling(ApiModel):
     seed: int
     groepen: list[Groep]
     kwaliteit: Kwaliteit
+    behouden_paren: int = Field(
+        default=0, description="Bij opnieuw indelen: paren uit de planning die samen bleven."
+    )
+    geplande_paren: int = Field(
+        default=0, description="Bij opnieuw indelen: paren in de planning, van wie er nu zijn."
+    )
 
 
 class Groepsplanning(ApiModel):

@@ -14,6 +14,7 @@ from app.groepen import (
     Indeling,
     Opties,
     Regels,
+    herschik_groepen,
     plan_groepen,
     vorm_groepen,
 )
@@ -135,15 +136,31 @@ def vorm(
             "Er zijn (nog) geen twee aanwezigen: registreer de aanmeldingen of de aanwezigheid."
         )
     regels, opties = _regels_en_opties(verzoek)
+    eerder = _eerder(netwerk, session=session, behalve={bijeenkomst.id})
+    bestaand = lees(bijeenkomst, session=session)
     with _als_400():
-        resultaat = vorm_groepen(
-            aanwezigen,
-            groepsgrootte=verzoek.groepsgrootte,
-            aantal_groepen=verzoek.aantal_groepen,
-            eerder=_eerder(netwerk, session=session, behalve={bijeenkomst.id}),
-            regels=regels,
-            opties=opties,
-        )
+        if bestaand is not None and bestaand.bron == "plan":
+            # Re-formed on the day: keep as much of the planned groups as who is there allows.
+            gepland: Indeling = tuple(tuple(groep) for groep in bestaand.groepen)
+            resultaat = herschik_groepen(
+                [gepland],
+                0,
+                aanwezigen,
+                groepsgrootte=verzoek.groepsgrootte,
+                aantal_groepen=verzoek.aantal_groepen,
+                eerder=eerder,
+                regels=regels,
+                opties=opties,
+            )
+        else:
+            resultaat = vorm_groepen(
+                aanwezigen,
+                groepsgrootte=verzoek.groepsgrootte,
+                aantal_groepen=verzoek.aantal_groepen,
+                eerder=eerder,
+                regels=regels,
+                opties=opties,
+            )
     _bewaar(netwerk, bijeenkomst.id, resultaat, seed=verzoek.seed, bron="dag", session=session)
     session.flush()
     return resultaat

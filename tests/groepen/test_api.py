@@ -135,3 +135,21 @@ def test_planning_ahead_covers_every_coming_session(client: TestClient) -> None:
         f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{komend[1]['id']}/groepsindeling"
     )
     assert stored.status_code == 200
+
+
+def test_reforming_on_the_day_keeps_most_of_the_plan(client: TestClient) -> None:
+    netwerk, deelnemers = _netwerk(client, 12)
+    nid = netwerk["id"]
+    bijeenkomst = _bijeenkomst(client, nid, 7)
+    client.post(f"/v1/netwerken/{nid}/groepsplanning", json={"groepsgrootte": 4})
+    _aanwezig(client, nid, bijeenkomst["id"], deelnemers[:11])
+    response = client.post(
+        f"/v1/netwerken/{nid}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling",
+        json={"groepsgrootte": 4},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert sum(len(g["deelnemerIds"]) for g in body["groepen"]) == 11
+    assert body["bron"] == "dag"
+    assert body["geplandeParen"] > 0
+    assert body["behoudenParen"] >= body["geplandeParen"] - 3
