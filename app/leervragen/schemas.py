@@ -35,7 +35,9 @@ class LeervraagNieuw(Invoer):
     )
     themas: Themas = Field(default_factory=list)
     tags: Tags = Field(default_factory=list)
-    status: LeervraagStatus = LeervraagStatus.OPEN
+    status: LeervraagStatus = Field(
+        default=LeervraagStatus.OPEN, description="Een nieuwe leervraag begint altijd als `open`."
+    )
 
 
 class LeervraagWijziging(Invoer):

@@ -52,6 +52,15 @@ def maak(netwerk: Netwerk, data: LeervraagNieuw, *, session: Session) -> Leervra
     values["themas"] = list(dict.fromkeys(values["themas"]))
     values["tags"] = _uniek(values["tags"])
     problems = _theme_problems(netwerk, values["themas"])
+    if values["status"] != LeervraagStatus.OPEN:
+        # A question is answered by following the status flow, which announces it.
+        problems.append(
+            InvalidParam(
+                name="status",
+                code="begint-open",
+                reason="Een nieuwe leervraag begint als 'open'; wijzig de status daarna.",
+            )
+        )
     deelnemer = session.get(Deelnemer, data.deelnemer_id)
     if deelnemer is None or deelnemer.netwerk_id != netwerk.id:
         problems.insert(

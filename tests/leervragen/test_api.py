@@ -67,3 +67,11 @@ def test_status_can_move_to_answered(client: TestClient) -> None:
     assert client.patch(url, json={"status": "in-behandeling"}).status_code == 200
     assert client.patch(url, json={"status": "beantwoord"}).json()["status"] == "beantwoord"
     assert client.patch(url, json={"status": "klaar"}).status_code == 400
+
+
+def test_a_new_leervraag_starts_open(client: TestClient) -> None:
+    netwerk, deelnemer = _network(client)
+    response = _post(client, netwerk["id"], deelnemerId=deelnemer["id"], status="beantwoord")
+    assert response.status_code == 400
+    assert response.json()["invalidParams"][0]["name"] == "status"
+    assert client.get(f"/v1/netwerken/{netwerk['id']}/leervragen").json()["count"] == 0
