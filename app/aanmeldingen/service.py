@@ -12,7 +12,7 @@ from app.aanmeldingen.schemas import Aanmelding as AanmeldingSchema
 from app.aanmeldingen.schemas import AanmeldingInvoer, Telling
 from app.common.service import get_in_netwerk_or_404
 from app.errors import Conflict, InvalidInput, InvalidParam, NotFound
-from app.models import Aanmelding, Bijeenkomst, Deelnemer, Persoon
+from app.models import Aanmelding, Bijeenkomst, Deelnemer, Persoon, utcnow
 from app.models.enums import AanmeldAntwoord, BijeenkomstStatus, DeelnemerStatus
 
 SORTEERBAAR: dict[str, Any] = {
@@ -137,8 +137,10 @@ def beantwoord(
         setattr(aanmelding, naam, waarde)
     if data.antwoord != AanmeldAntwoord.JA:
         aanmelding.wachtlijst = False
+        aanmelding.wachtlijst_sinds = None
     elif not (had_plaats or wachtte):
         aanmelding.wachtlijst = wachtlijst.moet_wachten(bijeenkomst, aanmelding, session=session)
+        aanmelding.wachtlijst_sinds = utcnow() if aanmelding.wachtlijst else None
     session.add(aanmelding)
     session.flush()
     if had_plaats and data.antwoord != AanmeldAntwoord.JA:

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 from app.models import Aanmelding, Bijeenkomst
 from app.models.enums import AanmeldAntwoord
 
-WACHTVOLGORDE = (col(Aanmelding.gewijzigd_op).asc(), col(Aanmelding.id).asc())
+WACHTVOLGORDE = (col(Aanmelding.wachtlijst_sinds).asc(), col(Aanmelding.id).asc())
 
 
 def bezette_plaatsen(
@@ -60,6 +60,7 @@ def schuif_door(bijeenkomst: Bijeenkomst, *, session: Session) -> list[Aanmeldin
     doorgeschoven = wachtend[:vrij]
     for aanmelding in doorgeschoven:
         aanmelding.wachtlijst = False
+        aanmelding.wachtlijst_sinds = None
         session.add(aanmelding)
     session.flush()
     return doorgeschoven

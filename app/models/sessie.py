@@ -1,11 +1,12 @@
 """What happens around a bijeenkomst: RSVPs, attendance, evaluations, contributions, agenda."""
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import CheckConstraint, String, UniqueConstraint
 from sqlmodel import Field
 
-from app.models.base import Tabel
+from app.models.base import Tabel, UTCDateTime
 from app.models.enums import AanmeldAntwoord, AanwezigheidStatus, BijdrageSoort, Werkvorm
 from app.models.netwerkdeel import binnen_netwerk
 
@@ -25,8 +26,10 @@ class Aanmelding(Tabel, table=True):
     vervanger_persoon_id: uuid.UUID | None = Field(
         default=None, foreign_key="persoon.id", ondelete="SET NULL"
     )
-    # On the waiting list when the venue is full; moves up when someone cancels.
+    # On the waiting list when the venue is full; moves up when someone cancels, in the order
+    # people joined the list (`wachtlijst_sinds`), whatever they change meanwhile.
     wachtlijst: bool = False
+    wachtlijst_sinds: datetime | None = Field(default=None, sa_type=UTCDateTime)
     opmerking: str | None = Field(default=None, max_length=500)
 
 

@@ -74,6 +74,23 @@ def test_sending_the_same_answer_again_keeps_the_place_in_the_queue(
     assert nog_eens.headers["ETag"]
 
 
+def test_changing_a_remark_while_waiting_keeps_the_place(netwerkje: Netwerkje) -> None:
+    bijeenkomst = netwerkje.bijeenkomst(capaciteit=1)
+    _antwoord(netwerkje.als["kim"], netwerkje, bijeenkomst, "kim")
+    _antwoord(netwerkje.als["eva"], netwerkje, bijeenkomst, "eva")
+    _antwoord(netwerkje.als["daan"], netwerkje, bijeenkomst, "daan")
+    gewijzigd = _antwoord(
+        netwerkje.als["eva"], netwerkje, bijeenkomst, "eva", opmerking="Ik kom iets later."
+    )
+    assert gewijzigd.status_code == 200
+    assert gewijzigd.json()["wachtlijstpositie"] == 1
+    # Kim cancels: Eva, who joined the waiting list first, gets the place.
+    _antwoord(netwerkje.als["kim"], netwerkje, bijeenkomst, "kim", antwoord="nee")
+    url = f"{netwerkje.b_url(bijeenkomst)}/aanmeldingen"
+    eva = netwerkje.beheer.get(f"{url}/{netwerkje.deelnemers['eva']['id']}").json()
+    assert eva["wachtlijst"] is False
+
+
 def test_a_deelnemer_answers_only_for_themselves(netwerkje: Netwerkje) -> None:
     bijeenkomst = netwerkje.bijeenkomst()
     voor_een_ander = _antwoord(netwerkje.als["daan"], netwerkje, bijeenkomst, "eva")
