@@ -8,7 +8,6 @@ Create Date: 2026-11-27 23:04:23.670404
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
 from alembic import op
 
 import app.models.base

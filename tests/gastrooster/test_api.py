@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fastapi.testclient import TestClient
 
@@ -36,6 +37,12 @@ def _sessions(client: TestClient, netwerk_id: str, count: int) -> list[dict[str,
         assert response.status_code == 201, response.text
         created.append(response.json())
     return created
+
+
+def _lokale_dag(bijeenkomst: dict[str, Any]) -> str:
+    """The date people in the Netherlands give for a session (unavailability is by local date)."""
+    start = datetime.fromisoformat(bijeenkomst["start"])
+    return start.astimezone(ZoneInfo("Europe/Amsterdam")).date().isoformat()
 
 
 def _hosts(plan: dict[str, Any]) -> list[str | None]:
@@ -82,7 +89,7 @@ def test_confirmed_hosts_never_move_and_a_join_changes_little(client: TestClient
 def test_unavailable_date_is_respected(client: TestClient) -> None:
     netwerk, orgs = _network_of(client, 2)
     sessions = _sessions(client, netwerk["id"], 2)
-    dag = datetime.fromisoformat(sessions[0]["start"]).astimezone(UTC).date().isoformat()
+    dag = _lokale_dag(sessions[0])
     created = client.post(
         f"/v1/netwerken/{netwerk['id']}/onbeschikbaarheden",
         json={"organisatieId": orgs[0], "datum": dag},
@@ -95,7 +102,7 @@ def test_unavailable_date_is_respected(client: TestClient) -> None:
 def test_no_fair_plan_is_marked_as_best_possible(client: TestClient) -> None:
     netwerk, orgs = _network_of(client, 2)
     sessions = _sessions(client, netwerk["id"], 1)
-    dag = datetime.fromisoformat(sessions[0]["start"]).astimezone(UTC).date().isoformat()
+    dag = _lokale_dag(sessions[0])
     for org in orgs:
         client.post(
             f"/v1/netwerken/{netwerk['id']}/onbeschikbaarheden",
