@@ -42,8 +42,6 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Origins (intranets) that may call the API from a browser.",
     )
-    default_page_size: int = Field(default=20, ge=1, le=100)
-    max_page_size: int = Field(default=100, ge=1, le=1000)
     contact_name: str = Field(default="Kartrekker", description="Contact in the OpenAPI document.")
     contact_url: str = Field(default="https://kartrekker.example")
     contact_email: str = Field(default="api@kartrekker.example")

@@ -64,10 +64,6 @@ class Aanroeper:
     lidmaatschappen: dict[uuid.UUID, Lidmaatschap] = field(default_factory=dict)
 
     @property
-    def is_persoon(self) -> bool:
-        return self.persoon_id is not None
-
-    @property
     def kartrekker_ergens(self) -> bool:
         """Kartrekker of at least one network (may invite organisations and people)."""
         return any(lid.kartrekker for lid in self.lidmaatschappen.values())

@@ -29,7 +29,7 @@ def _rooster(rooster: service.Rooster, rapport: Eerlijkheidsrapport[Any, Any]) -
             start=rij.start,
             status=rij.status,
             gastorganisatie_id=rij.gastorganisatie_id,
-            vast=service._vast(rij),
+            vast=service.is_vast(rij),
             opmerking=rij.rooster_opmerking,
         )
         for rij in sorted(rooster.rijen.values(), key=lambda b: (b.start, b.volgnummer))
@@ -79,8 +79,7 @@ def lees(netwerk: NetwerkDep, session: SessionDep) -> schemas.Gastrooster:
     responses=responses.ACTIE,
 )
 def plan(netwerk: NetwerkDep, session: SessionDep) -> schemas.Planresultaat:
-    uitkomst = service.plan(netwerk, session=session)
-    rooster = service.laad(netwerk, session=session)
+    rooster, uitkomst = service.plan(netwerk, session=session)
     return schemas.Planresultaat(
         **_rooster(rooster, uitkomst.rapport),
         eerlijk=uitkomst.eerlijk,
@@ -108,6 +107,7 @@ def ruil(
         forceer=data.forceer,
         session=session,
     )
+    # Loaded again: the swapped bijeenkomsten are now fixed, which changes the report.
     rooster = service.laad(netwerk, session=session)
     return schemas.Gastrooster(**_rooster(rooster, service.huidig_rapport(rooster)))
 

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from app.bijdragen.service import vervallen_gastheren
 from app.errors import Conflict, InvalidInput, InvalidParam
 from app.gastrooster import (
+    Eerlijkheidsrapport,
     Gastrooster,
     Knelpunt,
     RoosterBijeenkomst,
@@ -53,7 +54,7 @@ class Rooster:
     namen: dict[OrgId, str]
 
 
-def _vast(bijeenkomst: Bijeenkomst) -> bool:
+def is_vast(bijeenkomst: Bijeenkomst) -> bool:
     """A host that no plan may move: held, confirmed, or set by hand by a kartrekker."""
     return bijeenkomst.gastorganisatie_id is not None and (
         bijeenkomst.gastheer_vast
@@ -114,7 +115,7 @@ def laad(netwerk: Netwerk, *, session: Session) -> Rooster:
     bijeenkomsten = []
     voorlopig: dict[BijId, OrgId | None] = {}
     for rij in sorted(rijen.values(), key=lambda b: (b.start, b.volgnummer)):
-        vast = _vast(rij)
+        vast = is_vast(rij)
         if not vast and rij.status != BijeenkomstStatus.GEANNULEERD:
             voorlopig[rij.id] = rij.gastorganisatie_id
         bijeenkomsten.append(
@@ -133,7 +134,9 @@ def laad(netwerk: Netwerk, *, session: Session) -> Rooster:
     return Rooster(organisaties, bijeenkomsten, rijen, voorlopig, namen)
 
 
-def huidig_rapport(rooster: Rooster, *, nu: datetime | None = None) -> Any:
+def huidig_rapport(
+    rooster: Rooster, *, nu: datetime | None = None
+) -> Eerlijkheidsrapport[BijId, OrgId]:
     """The fairness report of the rotation as it stands."""
     return rapporteer(rooster.organisaties, rooster.bijeenkomsten, rooster.voorlopig, nu=nu)
 
@@ -168,9 +171,12 @@ def _zet_gastheer(
 
 def plan(
     netwerk: Netwerk, *, session: Session, nu: datetime | None = None
-) -> Gastrooster[BijId, OrgId]:
+) -> tuple[Rooster, Gastrooster[BijId, OrgId]]:
     """Give every open bijeenkomst a host; confirmed and held ones never move, and of the open
-    ones as few as possible (the previous plan is kept where the rules allow)."""
+    ones as few as possible (the previous plan is kept where the rules allow).
+
+    Returns the rotation (its rows carry the new hosts) and the plan with its report.
+    """
     rooster = laad(netwerk, session=session)
     if not rooster.organisaties:
         raise Conflict(
@@ -200,7 +206,7 @@ def plan(
             netwerk_id=netwerk.id,
             data={"bijeenkomstIds": veranderd, "eerlijk": uitkomst.eerlijk},
         )
-    return uitkomst
+    return rooster, uitkomst
 
 
 def _opmerking(knelpunten: tuple[Knelpunt[BijId, OrgId], ...]) -> dict[BijId, str]:
@@ -221,7 +227,7 @@ def wissel(
     forceer: bool,
     session: Session,
     nu: datetime | None = None,
-) -> Ruil[BijId, OrgId]:
+) -> None:
     """Swap the hosts of two coming bijeenkomsten; a swap a rule forbids needs `forceer`."""
     rooster = laad(netwerk, session=session)
     problemen = [
@@ -260,7 +266,6 @@ def wissel(
         netwerk_id=netwerk.id,
         data={"bijeenkomstIds": [eerste, tweede], "ruil": True},
     )
-    return uitkomst
 
 
 class RuilBezwaar(Conflict):
