@@ -3,17 +3,18 @@
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Annotated, ClassVar
+from typing import Annotated, Any, ClassVar
 
-from fastapi import Depends, Request, Security
+from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
 from app.auth import oidc, sleutels
-from app.config import instellingen
-from app.db import SessionDep
+from app.config import OidcUitgever, instellingen
+from app.db import SessieMaker
 from app.errors import AppError
-from app.models import Deelnemer, Persoon, utcnow
+from app.models import Deelnemer, OidcIdentiteit, Persoon, utcnow
 from app.models.enums import DeelnemerStatus
 
 api_key_header = APIKeyHeader(
@@ -80,28 +81,93 @@ class Aanroeper:
         return self.beheerder or (lid is not None and lid.kartrekker)
 
 
-def _persoon(email: str, *, beheerders: list[str], session: Session) -> Aanroeper:
-    persoon = session.exec(
-        select(Persoon).where(func.lower(Persoon.email) == email.lower())
+def _lidmaatschappen(persoon_id: uuid.UUID, *, session: Session) -> dict[uuid.UUID, Lidmaatschap]:
+    rows = session.exec(
+        select(Deelnemer.netwerk_id, Deelnemer.id, Deelnemer.kartrekker).where(
+            Deelnemer.persoon_id == persoon_id,
+            col(Deelnemer.status) != DeelnemerStatus.VERTROKKEN,
+        )
+    ).all()
+    return {
+        netwerk_id: Lidmaatschap(deelnemer_id=deelnemer_id, kartrekker=kartrekker)
+        for netwerk_id, deelnemer_id, kartrekker in rows
+    }
+
+
+def _persoon_van_login(
+    issuer: str, subject: str, email: str, *, session: Session, sessie_maker: SessieMaker
+) -> uuid.UUID:
+    """The persoon this login belongs to: bound by (iss, sub), or bound now by e-mail."""
+    gebonden = session.exec(
+        select(OidcIdentiteit.persoon_id).where(
+            OidcIdentiteit.issuer == issuer, OidcIdentiteit.subject == subject
+        )
     ).first()
-    if persoon is None:
+    if gebonden is not None:
+        return gebonden
+    persoon_id = session.exec(
+        select(Persoon.id).where(func.lower(Persoon.email) == email.lower())
+    ).first()
+    if persoon_id is None:
         raise GeenToegang(
             f"Je bent aangemeld als {email}, maar Kartrekker kent geen persoon met dat adres. "
             "Vraag een kartrekker je toe te voegen."
         )
-    rows = session.exec(
-        select(Deelnemer.netwerk_id, Deelnemer.id, Deelnemer.kartrekker).where(
-            Deelnemer.persoon_id == persoon.id,
-            col(Deelnemer.status) != DeelnemerStatus.VERTROKKEN,
+    andere_login = session.exec(
+        select(OidcIdentiteit.id).where(
+            OidcIdentiteit.persoon_id == persoon_id, OidcIdentiteit.issuer == issuer
         )
-    ).all()
+    ).first()
+    if andere_login is not None:
+        raise GeenToegang(
+            f"Het adres {email} hoort al bij een andere aanmelding bij deze identity provider. "
+            "Vraag een beheerder om hulp als je adres is veranderd."
+        )
+    _bind(persoon_id, issuer, subject, sessie_maker=sessie_maker)
+    return persoon_id
+
+
+def _bind(persoon_id: uuid.UUID, issuer: str, subject: str, *, sessie_maker: SessieMaker) -> None:
+    # In a transaction of its own: reads keep their read-only transaction, and the binding
+    # stays even when the request itself fails.
+    with sessie_maker() as eigen:
+        try:
+            eigen.add(OidcIdentiteit(persoon_id=persoon_id, issuer=issuer, subject=subject))
+            eigen.commit()
+        except IntegrityError as error:
+            eigen.rollback()
+            # A second request of the same first login bound it a moment ago: that is fine.
+            bestaand = eigen.exec(
+                select(OidcIdentiteit.persoon_id).where(
+                    OidcIdentiteit.issuer == issuer, OidcIdentiteit.subject == subject
+                )
+            ).first()
+            if bestaand != persoon_id:
+                raise GeenToegang(
+                    "Deze aanmelding kon niet aan je persoon worden gekoppeld."
+                ) from error
+
+
+def _persoon(
+    claims: dict[str, Any],
+    uitgever: OidcUitgever,
+    *,
+    beheerders: list[str],
+    session: Session,
+    sessie_maker: SessieMaker,
+) -> Aanroeper:
+    email = claims.get(uitgever.email_claim)
+    if not isinstance(email, str) or not email:
+        raise NietGeauthenticeerd(f"Het token mist de claim '{uitgever.email_claim}'.")
+    persoon_id = _persoon_van_login(
+        uitgever.issuer, str(claims["sub"]), email, session=session, sessie_maker=sessie_maker
+    )
     return Aanroeper(
-        persoon_id=persoon.id,
-        beheerder=persoon.email.lower() in {adres.lower() for adres in beheerders},
-        lidmaatschappen={
-            netwerk_id: Lidmaatschap(deelnemer_id=deelnemer_id, kartrekker=kartrekker)
-            for netwerk_id, deelnemer_id, kartrekker in rows
-        },
+        persoon_id=persoon_id,
+        # The address the identity provider vouches for decides, never the stored one: anyone
+        # who may edit a persoon could otherwise make them a beheerder.
+        beheerder=email.lower() in {adres.lower() for adres in beheerders},
+        lidmaatschappen=_lidmaatschappen(persoon_id, session=session),
     )
 
 
@@ -124,9 +190,9 @@ def _sleutel(waarde: str, *, session: Session) -> Aanroeper:
 
 def bepaal_aanroeper(
     request: Request,
-    session: SessionDep,
-    api_sleutel: Annotated[str | None, Security(api_key_header)] = None,
-    token: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+    session: Session,
+    api_sleutel: str | None,
+    token: HTTPAuthorizationCredentials | None,
 ) -> Aanroeper | None:
     """The caller of this request, or None when no credentials were sent."""
     if "access_token" in request.query_params:
@@ -142,13 +208,22 @@ def bepaal_aanroeper(
             uitgever, claims = oidc.valideer(token.credentials, uitgevers)
         except oidc.TokenFout as error:
             raise NietGeauthenticeerd(str(error)) from error
-        email = claims.get(uitgever.email_claim)
-        if not isinstance(email, str) or not email:
-            raise NietGeauthenticeerd(f"Het token mist de claim '{uitgever.email_claim}'.")
-        return _persoon(email, beheerders=settings.beheerders, session=session)
+        return _persoon(
+            claims,
+            uitgever,
+            beheerders=settings.beheerders,
+            session=session,
+            sessie_maker=request.app.state.sessie_maker,
+        )
     if api_sleutel:
         return _sleutel(api_sleutel, session=session)
     return None
 
 
-AanroeperDep = Annotated[Aanroeper | None, Depends(bepaal_aanroeper)]
+def huidige_aanroeper(request: Request) -> Aanroeper | None:
+    """The caller that the app-wide permission check found (None on public routes)."""
+    aanroeper: Aanroeper | None = getattr(request.state, "aanroeper", None)
+    return aanroeper
+
+
+AanroeperDep = Annotated[Aanroeper | None, Depends(huidige_aanroeper)]

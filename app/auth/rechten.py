@@ -4,7 +4,8 @@ import uuid
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request, routing
+from fastapi import Depends, FastAPI, Request, Security, routing
+from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import ColumnElement, or_, true
 from sqlmodel import Session, col, select
 
@@ -14,11 +15,14 @@ from app.auth.aanroeper import (
     GeenToegang,
     Lidmaatschap,
     NietGeauthenticeerd,
+    api_key_header,
+    bearer,
+    bepaal_aanroeper,
 )
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.errors import InvalidInput, InvalidParam, NotFound
-from app.models import Bijdrage, Evaluatie, Leervraag, Netwerk
-from app.models.enums import BijdrageSoort
+from app.models import Bijdrage, Deelnemer, Evaluatie, Leervraag, Netwerk, OidcIdentiteit
+from app.models.enums import BijdrageSoort, DeelnemerStatus
 
 
 class Toegang(StrEnum):
@@ -52,7 +56,9 @@ UITLEG: dict[Toegang, str] = {
     Toegang.NETWERK_BEHEREN: "kartrekkers van het netwerk en beheerders",
     Toegang.EIGEN_LEERVRAAG: "de eigenaar van de leervraag, kartrekkers van het netwerk en "
     "beheerders",
-    Toegang.ZELF_OF_KARTREKKER: "de persoon zelf, kartrekkers en beheerders",
+    Toegang.ZELF_OF_KARTREKKER: "de persoon zelf, kartrekkers van een netwerk waarin de persoon "
+    "deelnemer is (van een persoon die nog nergens deelnemer is en nooit aanmeldde: iedere "
+    "kartrekker), leessleutels voor alle netwerken (alleen lezen) en beheerders",
     Toegang.ZELF: "de persoon zelf en beheerders",
     Toegang.GASTHEER_OF_KARTREKKER: "kartrekkers van het netwerk, de contactpersonen van de "
     "gastheer van deze bijeenkomst en beheerders",
@@ -151,7 +157,7 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("GET", "/v1/organisaties/{organisatieId}"): Toegang.AANGEMELD,
     ("PATCH", "/v1/organisaties/{organisatieId}"): Toegang.BEHEERDER,
     ("DELETE", "/v1/organisaties/{organisatieId}"): Toegang.BEHEERDER,
-    ("GET", "/v1/personen"): Toegang.KARTREKKER,
+    ("GET", "/v1/personen"): Toegang.AANGEMELD,
     ("POST", "/v1/personen"): Toegang.KARTREKKER,
     ("GET", "/v1/personen/{persoonId}"): Toegang.ZELF_OF_KARTREKKER,
     ("PATCH", "/v1/personen/{persoonId}"): Toegang.ZELF_OF_KARTREKKER,
@@ -265,11 +271,18 @@ def _controleer(toegang: Toegang, request: Request, session: Session, aanroeper:
             raise GeenToegang("Alleen kartrekkers en beheerders mogen dit.")
         return
     if toegang in (Toegang.ZELF_OF_KARTREKKER, Toegang.ZELF):
-        zelf = str(aanroeper.persoon_id) == request.path_params.get("persoonId")
-        kartrekker = toegang is Toegang.ZELF_OF_KARTREKKER and aanroeper.kartrekker_ergens
-        if not (zelf or aanroeper.beheerder or kartrekker):
-            raise GeenToegang("Je mag alleen je eigen gegevens zien en wijzigen.")
-        return
+        persoon_id = _pad_id(request, "persoonId")
+        if aanroeper.persoon_id == persoon_id or aanroeper.beheerder:
+            return
+        if toegang is Toegang.ZELF_OF_KARTREKKER and (
+            (request.method == "GET" and aanroeper.leest_alles())
+            or trekt_persoon(aanroeper, persoon_id, session=session)
+        ):
+            return
+        raise GeenToegang(
+            "Je mag alleen je eigen gegevens zien en wijzigen, en als kartrekker die van de "
+            "mensen in je eigen netwerken."
+        )
     netwerk = netwerk_uit_pad(request, session, aanroeper)
     if toegang is Toegang.NETWERK_LEZEN:
         return
@@ -291,6 +304,35 @@ def _controleer(toegang: Toegang, request: Request, session: Session, aanroeper:
         if leervraag is not None and leervraag.deelnemer_id != eigen:
             raise GeenToegang("Je mag alleen je eigen leervragen wijzigen.")
     # NETWERK_DEELNEMER: the endpoint checks that a deelnemer writes for themselves.
+
+
+def netwerken_van_persoon(persoon_id: uuid.UUID, *, session: Session) -> set[uuid.UUID]:
+    """The networks this persoon is a deelnemer of (not counting those they left)."""
+    return set(
+        session.exec(
+            select(Deelnemer.netwerk_id).where(
+                Deelnemer.persoon_id == persoon_id,
+                col(Deelnemer.status) != DeelnemerStatus.VERTROKKEN,
+            )
+        ).all()
+    )
+
+
+def trekt_persoon(aanroeper: Aanroeper, persoon_id: uuid.UUID, *, session: Session) -> bool:
+    """Whether the caller carries this persoon: kartrekker of one of the persoon's networks.
+
+    A persoon who is in no network yet and never signed in belongs to no one: any kartrekker
+    may look after them (they were just invited, and carry no rights a takeover could gain).
+    """
+    if not aanroeper.kartrekker_ergens:
+        return False
+    netwerken = netwerken_van_persoon(persoon_id, session=session)
+    if netwerken:
+        return any(aanroeper.trekt(netwerk_id) for netwerk_id in netwerken)
+    aangemeld = session.exec(
+        select(OidcIdentiteit.id).where(OidcIdentiteit.persoon_id == persoon_id)
+    ).first()
+    return aangemeld is None
 
 
 def _gastheer(request: Request, session: Session, lid: Lidmaatschap) -> None:
@@ -325,7 +367,12 @@ def _eigen_evaluatie(
         )
 
 
-def autoriseer(request: Request, session: SessionDep, aanroeper: AanroeperDep) -> None:
+def autoriseer(
+    request: Request,
+    session: SessionDep,
+    api_sleutel: Annotated[str | None, Security(api_key_header)] = None,
+    token: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)] = None,
+) -> None:
     """App-wide dependency: enforce the route's declared permission (fail closed)."""
     paden: dict[int, tuple[str, frozenset[str]]] = request.app.state.route_paden
     route = paden.get(id(request.scope.get("route")))
@@ -333,7 +380,10 @@ def autoriseer(request: Request, session: SessionDep, aanroeper: AanroeperDep) -
     if toegang is None:
         raise GeenToegang("Voor deze route is geen toegang vastgelegd.")
     if toegang is Toegang.OPENBAAR:
+        # Public stays public: credentials sent along (stale, revoked) are not even looked at.
         return
+    aanroeper = bepaal_aanroeper(request, session, api_sleutel, token)
+    request.state.aanroeper = aanroeper
     if aanroeper is None:
         raise NietGeauthenticeerd(
             "Meld je aan met een OIDC-token (Authorization: Bearer …) of een API-sleutel "

@@ -22,7 +22,7 @@ from app.models.sessie import (
     Bijdrage,
     Evaluatie,
 )
-from app.models.toegang import ApiSleutel, IdempotentVerzoek
+from app.models.toegang import ApiSleutel, IdempotentVerzoek, OidcIdentiteit
 from app.models.webhook import Abonnement, Aflevering, AfleverPoging, Gebeurtenis
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "Kalenderfeed",
     "Leervraag",
     "Netwerk",
+    "OidcIdentiteit",
     "Onbeschikbaarheid",
     "Opvolging",
     "Organisatie",

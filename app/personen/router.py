@@ -4,8 +4,9 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
-from sqlmodel import select
+from sqlmodel import func, select
 
+from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.common.versies import EtagRoute, versie_van
@@ -33,7 +34,11 @@ PersoonDep = Annotated[Persoon, Depends(persoon_uit_pad)]
 @router.get(
     "",
     summary="Personen opvragen",
-    description="Alle personen, te filteren op organisatie en naam; gesorteerd op naam.",
+    description="De personen die je mag zien: jijzelf en, als kartrekker, de mensen in de "
+    "netwerken die je trekt; een beheerder en een leessleutel zien iedereen (een leessleutel "
+    "voor één netwerk: de mensen van dat netwerk). Met `email` zoek je één persoon op zijn "
+    "exacte adres: zo vindt een intranet zijn gebruiker en een kartrekker iemand die al in een "
+    "ander netwerk zit. Te filteren op organisatie en naam; gesorteerd op naam.",
     responses=responses.LIJST,
 )
 def lijst(
@@ -41,6 +46,15 @@ def lijst(
     response: Response,
     session: SessionDep,
     paging: PagineringDep,
+    aanroeper: IngelogdDep,
+    email: Annotated[
+        str | None,
+        Query(
+            max_length=254,
+            description="Exact e-mailadres (hoofdletterongevoelig).",
+            examples=["f.hoekstra@assen.nl"],
+        ),
+    ] = None,
     organisatie_id: Annotated[
         uuid.UUID | None, Query(alias="organisatieId", description="Alleen medewerkers hiervan.")
     ] = None,
@@ -49,7 +63,9 @@ def lijst(
     ] = None,
     sorteer: Annotated[str | None, Query(max_length=200, description=SORTEER_BESCHRIJVING)] = None,
 ) -> schemas.PaginaPersonen:
-    statement = select(Persoon)
+    statement = select(Persoon).where(service.zichtbaar_voor(aanroeper, email=email))
+    if email is not None:
+        statement = statement.where(func.lower(Persoon.email) == email.strip().lower())
     if organisatie_id is not None:
         statement = statement.where(Persoon.organisatie_id == organisatie_id)
     if naam:
@@ -84,8 +100,13 @@ def lees(persoon: PersoonDep) -> schemas.Persoon:
     responses=responses.WIJZIG,
 )
 def wijzig(
-    persoon: PersoonDep, data: schemas.PersoonWijziging, session: SessionDep
+    persoon: PersoonDep,
+    data: schemas.PersoonWijziging,
+    session: SessionDep,
+    aanroeper: IngelogdDep,
 ) -> schemas.Persoon:
+    if data.email is not None:
+        service.controleer_adreswijziging(persoon, data.email, aanroeper, session=session)
     return schemas.Persoon.model_validate(service.wijzig(persoon, data, session=session))
 
 

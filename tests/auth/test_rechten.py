@@ -176,9 +176,17 @@ def test_organisations_and_people(world: World) -> None:
         "buitenstaander": 403, "lezer": 403,
     }, body={"naam": "Gemeente Emmen", "soort": "gemeente"})  # fmt: skip
     _check(world, "GET", "/v1/personen", {
-        "anoniem": 401, "beheersleutel": 200, "kartrekker": 200, "deelnemer": 403,
-        "buitenstaander": 403,
+        "anoniem": 401, "beheersleutel": 200, "kartrekker": 200, "deelnemer": 200,
+        "buitenstaander": 200, "lezer": 200,
     })  # fmt: skip
+    names = lambda role: {  # noqa: E731
+        p["naam"] for p in world.clients[role].get("/v1/personen").json()["results"]
+    }
+    # Everyone sees themself; a kartrekker the people of the networks they carry, no one else.
+    assert names("deelnemer") == {"Daan Deelnemer"}
+    assert names("buitenstaander") == {"Bo Buiten"}
+    assert names("kartrekker") == {"Kim Kartrekker", "Daan Deelnemer"}
+    assert len(names("beheersleutel")) == len(names("lezer")) == 4
     _check(world, "GET", f"/v1/personen/{world.deelnemer_persoon_id}", {
         "deelnemer": 200, "kartrekker": 200, "buitenstaander": 403,
     })  # fmt: skip
