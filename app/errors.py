@@ -11,7 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_JSON = "application/problem+json"
@@ -266,6 +266,19 @@ def install_error_handlers(app: FastAPI) -> None:
             code="conflict",
             title="Het verzoek botst met de huidige toestand.",
             detail="De wijziging botst met bestaande gegevens (bijvoorbeeld een dubbele waarde).",
+        )
+
+    @app.exception_handler(DataError)
+    async def _data_error(request: Request, exc: DataError) -> JSONResponse:
+        # Input is checked before it reaches the database; this catches what slipped past
+        # (a number beyond the column's range), so that no input can cause a 500.
+        logger.warning("data error answered as 400: %s", exc.orig)
+        return problem_response(
+            request,
+            status=400,
+            code="ongeldige-invoer",
+            title="De invoer is ongeldig.",
+            detail="Een waarde in het verzoek past niet in wat Kartrekker kan bewaren.",
         )
 
     @app.exception_handler(Exception)

@@ -16,6 +16,7 @@ from app.auth.router import router as toegang_router
 from app.bijdragen.router import router as bijdragen_router
 from app.bijeenkomsten.router import router as bijeenkomsten_router
 from app.common.idempotentie import IdempotencyMiddleware
+from app.common.invoerbewaking import InvoerbewakingMiddleware
 from app.config import Settings, get_settings
 from app.db import engine_for, sessie_maker
 from app.deelnemers.router import router as deelnemers_router
@@ -160,6 +161,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.route_paden = route_paden(app)
     install_error_handlers(app)
     app.add_middleware(IdempotencyMiddleware)
+    app.add_middleware(InvoerbewakingMiddleware)
     app.add_middleware(ApiHeadersMiddleware, api_version=API_VERSION, docs_paths=docs_paths)
     # Added last, so outermost: error answers of the other middleware carry CORS headers too.
     if settings.cors_origins:

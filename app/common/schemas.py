@@ -4,8 +4,17 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
+
+from app.common.invoerbewaking import bewaak
 
 
 class ApiModel(BaseModel):
@@ -23,6 +32,12 @@ class Invoer(ApiModel):
     """A request body: unknown fields are an error, so that a typo never passes silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _bewaak(cls, waarde: Any) -> Any:
+        # No text with control characters, no date out of range, in any field of any body.
+        return bewaak(waarde)
 
     def velden(self, *, alleen_gezet: bool = False) -> dict[str, Any]:
         """The values by their Python (column) names; `alleen_gezet`: only what was sent."""
