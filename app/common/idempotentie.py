@@ -4,14 +4,23 @@ The first request claims the key in a transaction of its own (a unique row per c
 a copy arriving at the same moment cannot claim it, waits for the first to finish and gets its
 stored answer. An answer is kept unless it was a server error, so that a retry after a 5xx runs
 again.
+
+Nothing in the table can be read without the request: the Idempotency-Key is stored as a hash,
+and the answer is encrypted (AES-GCM) with a key derived from the caller's own credentials and
+the Idempotency-Key. A new API key in an answer is therefore never in the database in clear.
 """
 
 import asyncio
 import hashlib
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 from starlette.concurrency import run_in_threadpool
@@ -36,11 +45,41 @@ class _Opgeslagen:
     body: bytes
 
 
-def _afzender(headers: Headers) -> str:
+def _credentials(headers: Headers) -> bytes:
+    return (headers.get("authorization", "") + "|" + headers.get("x-api-key", "")).encode()
+
+
+def _afzender(credentials: bytes) -> str:
     # The credentials identify the caller without a database lookup; keys of two callers
     # never collide.
-    credentials = headers.get("authorization", "") + "|" + headers.get("x-api-key", "")
-    return hashlib.sha256(credentials.encode()).hexdigest()
+    return hashlib.sha256(credentials).hexdigest()
+
+
+def _sleutel_hash(sleutel: str) -> str:
+    return hashlib.sha256(b"idempotency-key\n" + sleutel.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Kluis:
+    """Encrypts and decrypts one caller's stored answer for one Idempotency-Key."""
+
+    sleutel: bytes
+
+    @classmethod
+    def voor(cls, credentials: bytes, idempotency_key: str) -> "_Kluis":
+        # Both halves stay with the caller; only hashes of them are stored.
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"kartrekker-replay-1")
+        return cls(hkdf.derive(credentials + b"\0" + idempotency_key.encode()))
+
+    def sluit(self, body: bytes) -> bytes:
+        nonce = os.urandom(12)
+        return nonce + AESGCM(self.sleutel).encrypt(nonce, body, None)
+
+    def open(self, opgeslagen: bytes) -> bytes | None:
+        try:
+            return AESGCM(self.sleutel).decrypt(opgeslagen[:12], opgeslagen[12:], None)
+        except (InvalidTag, ValueError):
+            return None
 
 
 def _vingerafdruk(scope: Scope, body: bytes) -> str:
@@ -73,8 +112,11 @@ class IdempotencyMiddleware:
         body = await _lees_body(receive)
         # The app's own way to open sessions (tests give it theirs).
         sessie_maker: SessieMaker = scope["app"].state.sessie_maker
-        claim = partial(_claim, sessie_maker)
-        afzender = _afzender(headers)
+        credentials = _credentials(headers)
+        kluis = _Kluis.voor(credentials, sleutel)
+        claim = partial(_claim, sessie_maker, kluis=kluis)
+        afzender = _afzender(credentials)
+        sleutel = _sleutel_hash(sleutel)
         vingerafdruk = _vingerafdruk(scope, body)
         uitkomst = await run_in_threadpool(claim, afzender, sleutel, vingerafdruk)
         deadline = asyncio.get_running_loop().time() + WACHTTIJD_SECONDEN
@@ -102,7 +144,7 @@ class IdempotencyMiddleware:
         if antwoord.status >= 500:
             await run_in_threadpool(_geef_vrij, sessie_maker, afzender, sleutel)
         else:
-            await run_in_threadpool(_bewaar, sessie_maker, afzender, sleutel, antwoord)
+            await run_in_threadpool(_bewaar, sessie_maker, afzender, sleutel, antwoord, kluis)
 
     async def _voer_uit(self, scope: Scope, body: bytes, send: Send) -> _Opgeslagen:
         """Run the request once, passing the answer on while keeping a copy."""
@@ -142,7 +184,7 @@ class IdempotencyMiddleware:
 
 
 def _claim(
-    sessie_maker: SessieMaker, afzender: str, sleutel: str, vingerafdruk: str
+    sessie_maker: SessieMaker, afzender: str, sleutel: str, vingerafdruk: str, *, kluis: _Kluis
 ) -> str | _Opgeslagen:
     """Claim the key: 'geclaimd', 'bezig', 'andere-inhoud', or the stored answer."""
     with sessie_maker() as session:
@@ -166,12 +208,16 @@ def _claim(
             return "andere-inhoud"
         if not bestaand.klaar or bestaand.status is None:
             return "bezig"
-        return _Opgeslagen(
-            status=bestaand.status, headers=dict(bestaand.headers or {}), body=bestaand.body or b""
-        )
+        body = kluis.open(bestaand.body or b"")
+        if body is None:
+            # Same caller and key always derive the same cipher key; this is a damaged row.
+            return "andere-inhoud"
+        return _Opgeslagen(status=bestaand.status, headers=dict(bestaand.headers or {}), body=body)
 
 
-def _bewaar(sessie_maker: SessieMaker, afzender: str, sleutel: str, antwoord: _Opgeslagen) -> None:
+def _bewaar(
+    sessie_maker: SessieMaker, afzender: str, sleutel: str, antwoord: _Opgeslagen, kluis: _Kluis
+) -> None:
     with sessie_maker() as session:
         rij = _zoek(session, afzender, sleutel)
         if rij is not None:
@@ -179,7 +225,7 @@ def _bewaar(sessie_maker: SessieMaker, afzender: str, sleutel: str, antwoord: _O
             rij.headers = {
                 k: v for k, v in antwoord.headers.items() if k.lower() != "content-length"
             }
-            rij.body = antwoord.body
+            rij.body = kluis.sluit(antwoord.body)
             rij.klaar = True
             session.add(rij)
             session.commit()

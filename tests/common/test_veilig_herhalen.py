@@ -1,14 +1,16 @@
 """Safe retries and concurrent edits: Idempotency-Key on POST, ETag and If-Match on changes."""
 
+import json
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.auth import sleutels
+from app.models import IdempotentVerzoek
 from tests import factories
 
 ORGANISATIE = {"naam": "Gemeente Assen", "soort": "gemeente"}
@@ -61,6 +63,29 @@ def test_a_refused_request_is_replayed_too(client: TestClient) -> None:
     again = client.post("/v1/organisaties", json={"naam": ""}, headers=headers)
     assert first.status_code == again.status_code == 400
     assert again.json() == first.json()
+
+
+def test_a_new_api_key_is_never_stored_in_clear_for_its_retries(
+    client: TestClient, session: Session
+) -> None:
+    headers = {"Idempotency-Key": "nieuwe-sleutel-1"}
+    body = {"naam": "Intranet Assen", "scopes": ["lezen"]}
+    first = client.post("/v1/api-sleutels", json=body, headers=headers)
+    geheim = first.json()["sleutel"]
+    # Whatever is stored for the retry holds neither the secret nor the Idempotency-Key.
+    [rij] = session.exec(select(IdempotentVerzoek)).all()
+    opgeslagen = json.dumps(rij.model_dump(mode="json", exclude={"body"})).encode() + (
+        rij.body or b""
+    )
+    assert geheim.encode() not in opgeslagen
+    assert geheim.split("_")[-1].encode() not in opgeslagen
+    assert b"nieuwe-sleutel-1" not in opgeslagen
+    assert b"Intranet Assen" not in (rij.body or b"")
+    # The retry still gets the first answer, secret and all, and makes no second key.
+    again = client.post("/v1/api-sleutels", json=body, headers=headers)
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+    assert client.get("/v1/api-sleutels").json()["count"] == 2  # the test's own key and this one
 
 
 def test_etag_and_if_match(client: TestClient) -> None:
