@@ -41,14 +41,20 @@ def serve(
     typer.echo(f"Database: {_safe_url(settings.database_url)}")
     upgrade(settings.database_url)
     if demo:
-        from app.demo import demo_sleutel, laad_demo
+        from app.demo import demo_sleutel, demo_sleutel_bestand, laad_demo
 
+        bestand = demo_sleutel_bestand(settings.database_url)
         with Session(get_engine(), expire_on_commit=False) as session:
             verslag = laad_demo(session=session)
-            sleutel = demo_sleutel(session=session)
+            sleutel = demo_sleutel(session=session, bestand=bestand)
             session.commit()
         typer.echo(verslag)
         typer.echo(f"Demo API-sleutel: {sleutel}")
+        typer.echo(f"(Dezelfde bij elke start op deze database; bewaard in {bestand}.)")
+        typer.echo(
+            "In Swagger UI: klik op Authorize, plak de sleutel bij apiSleutel (X-Api-Key), "
+            "klik Authorize en Close; daarna werkt Try it out."
+        )
     typer.echo(f"Swagger UI: http://{host}:{port}/v1/docs")
     uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
 

@@ -5,11 +5,15 @@ four kartrekkers from four organisations, gemeenten with a provincie and a water
 roles per organisation, sessions hosted in turn and leervragen in Dutch. The people are invented.
 """
 
+import hashlib
+import os
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.engine import make_url
 from sqlmodel import Session, col, select
 
 from app.auth import sleutels
@@ -359,13 +363,45 @@ def laad_demo(*, session: Session) -> str:
 DEMO_SLEUTEL_NAAM = "Demo (kartrekker serve --demo)"
 
 
-def demo_sleutel(*, session: Session) -> str:
-    """A fresh beheer key for the demo; the one of an earlier start is revoked."""
+def demo_sleutel_bestand(database_url: str) -> Path:
+    """Where `serve --demo` keeps its key for this database, readable by its owner only.
+
+    Beside a SQLite file (a Docker volume keeps both); for another database in the user's
+    state directory, one file per database.
+    """
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return Path(f"{url.database}.demo-sleutel")
+    staat = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    naam = hashlib.sha256(url.render_as_string(hide_password=True).encode()).hexdigest()[:12]
+    return staat / "kartrekker" / f"demo-{naam}.sleutel"
+
+
+def demo_sleutel(*, session: Session, bestand: Path | None = None) -> str:
+    """The demo's beheer key: the same one at every start on one database.
+
+    The key lives in `bestand` (the database keeps only its hash, as for every key); when that
+    file is gone or its key no longer works, a new key replaces the earlier demo keys.
+    """
+    if bestand is not None and bestand.exists():
+        bewaard = bestand.read_text(encoding="utf-8").strip()
+        rij = sleutels.zoek(bewaard, session=session)
+        if rij is not None and rij.naam == DEMO_SLEUTEL_NAAM:
+            return bewaard
+    nieuw = sleutels.maak(naam=DEMO_SLEUTEL_NAAM, scopes=["beheer"], session=session)
     oude = session.exec(
         select(ApiSleutel).where(
-            ApiSleutel.naam == DEMO_SLEUTEL_NAAM, col(ApiSleutel.ingetrokken_op).is_(None)
+            ApiSleutel.naam == DEMO_SLEUTEL_NAAM,
+            col(ApiSleutel.ingetrokken_op).is_(None),
+            col(ApiSleutel.id) != nieuw.rij.id,
         )
     ).all()
     for rij in oude:
         sleutels.trek_in(rij, session=session)
-    return sleutels.maak(naam=DEMO_SLEUTEL_NAAM, scopes=["beheer"], session=session).sleutel
+    if bestand is not None:
+        bestand.parent.mkdir(parents=True, exist_ok=True)
+        # Created owner-only from the start: the key never sits readable for others.
+        descriptor = os.open(bestand, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as uit:
+            uit.write(nieuw.sleutel + "\n")
+    return nieuw.sleutel

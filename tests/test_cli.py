@@ -81,8 +81,10 @@ def test_serve_demo_twice_loads_once_and_prints_a_working_key(tmp_path: Path) ->
         finally:
             process.terminate()
             process.wait(timeout=20)
-    assert keys[0] != keys[1]
+    # One database, one demo key: a second start keeps the key a newcomer pasted in Swagger.
+    assert keys[0] == keys[1]
     assert any("niets toegevoegd" in line for line in lines)
+    assert (tmp_path / "kartrekker.db.demo-sleutel").stat().st_mode & 0o077 == 0
 
 
 def test_api_key_command_prints_the_key_once(

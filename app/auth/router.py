@@ -102,8 +102,12 @@ def lees(sleutel: SleutelDep) -> schemas.ApiSleutel:
 @router.post(
     "/api-sleutels/{sleutelId}/_intrekken",
     summary="API-sleutel intrekken",
-    description="Daarna werkt de sleutel niet meer; hij blijft zichtbaar in de lijst.",
+    description="Daarna werkt de sleutel niet meer; hij blijft zichtbaar in de lijst. Een "
+    "sleutel trekt zichzelf niet in, en de laatste geldige beheersleutel blijft (409): maak "
+    "eerst een nieuwe.",
     responses=responses.ACTIE,
 )
-def trek_in(sleutel: SleutelDep, session: SessionDep) -> schemas.ApiSleutel:
-    return schemas.ApiSleutel.model_validate(sleutels.trek_in(sleutel, session=session))
+def trek_in(sleutel: SleutelDep, session: SessionDep, aanroeper: IngelogdDep) -> schemas.ApiSleutel:
+    return schemas.ApiSleutel.model_validate(
+        sleutels.trek_in(sleutel, session=session, door_sleutel_id=aanroeper.sleutel_id)
+    )

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from app.auth.geheimen import klopt, nieuw_geheim, prefix_van
-from app.errors import InvalidInput, InvalidParam
+from app.errors import Conflict, InvalidInput, InvalidParam
 from app.models import ApiSleutel, Netwerk, utcnow
 
 SCOPES = {
@@ -91,16 +91,39 @@ def zoek(sleutel: str, *, session: Session, nu: datetime | None = None) -> ApiSl
     rij = session.exec(select(ApiSleutel).where(col(ApiSleutel.prefix) == prefix)).first()
     if rij is None or not klopt(sleutel, rij.hash):
         return None
+    return rij if is_geldig(rij, nu=nu) else None
+
+
+def is_geldig(rij: ApiSleutel, *, nu: datetime | None = None) -> bool:
+    """Not revoked and not expired."""
     moment = nu or utcnow()
-    if rij.ingetrokken_op is not None or (
-        rij.verloopt_op is not None and rij.verloopt_op <= moment
-    ):
-        return None
-    return rij
+    return rij.ingetrokken_op is None and (rij.verloopt_op is None or rij.verloopt_op > moment)
 
 
-def trek_in(rij: ApiSleutel, *, session: Session) -> ApiSleutel:
-    """Revoke a key; it stays listed, marked revoked."""
+def trek_in(
+    rij: ApiSleutel, *, session: Session, door_sleutel_id: uuid.UUID | None = None
+) -> ApiSleutel:
+    """Revoke a key; it stays listed, marked revoked.
+
+    A key cannot revoke itself (the caller would lock themself out mid-request), and the last
+    valid beheer key stays: without it no system could administer the installation.
+    """
+    if rij.ingetrokken_op is None and door_sleutel_id == rij.id:
+        raise Conflict(
+            "Een sleutel kan zichzelf niet intrekken; doe het met een andere beheersleutel."
+        )
+    if rij.ingetrokken_op is None and "beheer" in rij.scopes and is_geldig(rij):
+        # Locked: two beheerders revoking the last two keys at once cannot both succeed.
+        andere = session.exec(
+            select(ApiSleutel)
+            .where(col(ApiSleutel.id) != rij.id, col(ApiSleutel.ingetrokken_op).is_(None))
+            .with_for_update()
+        ).all()
+        if not any("beheer" in ander.scopes and is_geldig(ander) for ander in andere):
+            raise Conflict(
+                "Dit is de laatste geldige beheersleutel; maak eerst een nieuwe "
+                "(`kartrekker api-sleutel maak --scope beheer`) en trek deze daarna in."
+            )
     if rij.ingetrokken_op is None:
         rij.ingetrokken_op = utcnow()
         session.add(rij)

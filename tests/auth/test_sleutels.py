@@ -1,6 +1,7 @@
 """API keys: shown once, stored hashed, scoped, expiring and revocable."""
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -9,6 +10,7 @@ from sqlmodel import Session, select
 from app.auth import sleutels
 from app.models import ApiSleutel
 from tests import factories
+from tests.conftest import BEHEERDER_EMAIL
 
 
 def test_key_is_shown_once_and_stored_hashed(client: TestClient, session: Session) -> None:
@@ -82,3 +84,29 @@ def test_unknown_scope_and_past_expiry_are_400(client: TestClient) -> None:
 def test_wrong_key_is_401(app: FastAPI, beheer_sleutel: str) -> None:
     with TestClient(app, headers={"X-Api-Key": beheer_sleutel[:-2] + "xx"}) as client:
         assert client.get("/v1/netwerken").status_code == 401
+
+
+def test_a_key_cannot_revoke_itself(client: TestClient, session: Session) -> None:
+    mijn_id = client.get("/v1/ik").json()["apiSleutelId"]
+    client.post("/v1/api-sleutels", json={"naam": "Reserve", "scopes": ["beheer"]})
+    response = client.post(f"/v1/api-sleutels/{mijn_id}/_intrekken")
+    assert response.status_code == 409
+    assert "zichzelf" in response.json()["detail"]
+    assert client.get("/v1/netwerken").status_code == 200
+
+
+def test_the_last_valid_beheer_key_stays(
+    client: TestClient, app: FastAPI, client_voor: Any
+) -> None:
+    mijn_id = client.get("/v1/ik").json()["apiSleutelId"]
+    # A beheerder (by e-mail) revokes the test's own beheer key: it is the only one left.
+    factories.persoon(client, factories.organisatie(client)["id"], email=BEHEERDER_EMAIL)
+    beheerder = client_voor(BEHEERDER_EMAIL)
+    response = beheerder.post(f"/v1/api-sleutels/{mijn_id}/_intrekken")
+    assert response.status_code == 409
+    assert "laatste geldige beheersleutel" in response.json()["detail"]
+    # A read key does not count; a second beheer key does.
+    client.post("/v1/api-sleutels", json={"naam": "Lezer", "scopes": ["lezen"]})
+    assert beheerder.post(f"/v1/api-sleutels/{mijn_id}/_intrekken").status_code == 409
+    client.post("/v1/api-sleutels", json={"naam": "Opvolger", "scopes": ["beheer"]})
+    assert beheerder.post(f"/v1/api-sleutels/{mijn_id}/_intrekken").status_code == 200
