@@ -51,8 +51,10 @@ class Settings(BaseSettings):
     beheerders: list[str] = Field(
         default_factory=list, description="E-mail addresses of people who administer everything."
     )
-    public_base_url: str = Field(
-        default="http://127.0.0.1:8000", description="Where clients reach this installation."
+    public_base_url: str | None = Field(
+        default=None,
+        description="Where clients reach this installation; when empty, the base URL of each "
+        "request (calendar links) or http://127.0.0.1:8000 (links in webhooks).",
     )
     installatie: str = Field(
         default="kartrekker", description="Name of this installation, in event sources."

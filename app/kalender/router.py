@@ -37,7 +37,9 @@ class NietAanvaardbaar(AppError):
 
 
 def _aangemaakt(request: Request, nieuw: service.NieuweFeed) -> schemas.KalenderfeedAangemaakt:
-    basis = instellingen(request).public_base_url.rstrip("/")
+    # Without a configured address, the one the caller used: a link that works from where
+    # they are (behind a proxy, uvicorn's proxy headers give the outside address).
+    basis = (instellingen(request).public_base_url or str(request.base_url)).rstrip("/")
     return schemas.KalenderfeedAangemaakt.model_validate(
         {
             **schemas.Kalenderfeed.model_validate(nieuw.rij).model_dump(),

@@ -82,5 +82,7 @@ def van_settings(settings: "Settings", *, api_prefix: str = "/v1") -> WebhookIns
         allow_private_sinks=settings.webhooks_allow_private,
         allow_http=settings.webhooks_allow_private,
         source_urn=bron_urn(settings.installatie),
-        api_base_url=settings.public_base_url.rstrip("/") + api_prefix,
+        # Events are sent long after their request; without a configured address they can
+        # only name the default one.
+        api_base_url=(settings.public_base_url or "http://127.0.0.1:8000").rstrip("/") + api_prefix,
     )

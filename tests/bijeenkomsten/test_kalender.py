@@ -22,7 +22,7 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 def _lees(app: FastAPI, url: str, **headers: str) -> Any:
     """The feed as a calendar program fetches it: no credentials besides the URL."""
     with TestClient(app, raise_server_exceptions=False) as anoniem:
-        return anoniem.get(url.removeprefix("http://127.0.0.1:8000"), headers=headers)
+        return anoniem.get(url.removeprefix("http://testserver"), headers=headers)
 
 
 def _kalender(app: FastAPI, url: str) -> tuple[bytes, Calendar]:
@@ -207,3 +207,18 @@ def test_a_personal_feed_is_made_by_the_person_only(netwerkje: Netwerkje) -> Non
     assert netwerkje.als["kim"].post(intrekken).status_code == 403
     assert netwerkje.als["eva"].post(intrekken).json()["ingetrokken"] is True
     assert netwerkje.als["eva"].get(url).json()["count"] == 1
+
+
+def test_subscribe_urls_follow_the_address_the_caller_used(
+    app: FastAPI, beheer_sleutel: str, client: TestClient
+) -> None:
+    netwerk = client.post("/v1/netwerken", json={"naam": "N", "onderwerp": "O"}).json()
+    with TestClient(
+        app, base_url="https://kartrekker.assen.example:8443", headers={"X-Api-Key": beheer_sleutel}
+    ) as elders:
+        feed = elders.post(f"/v1/netwerken/{netwerk['id']}/kalenderfeeds", json={}).json()
+    assert feed["url"].startswith("https://kartrekker.assen.example:8443/v1/kalender/kf_")
+    # A configured public address wins: the link then works from outside a proxy too.
+    app.state.settings.public_base_url = "https://kartrekker.example.nl/"
+    feed = client.post(f"/v1/netwerken/{netwerk['id']}/kalenderfeeds", json={}).json()
+    assert feed["url"].startswith("https://kartrekker.example.nl/v1/kalender/kf_")
