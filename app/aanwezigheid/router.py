@@ -31,7 +31,9 @@ def lees(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Aanwezighe
     summary="Presentielijst vastleggen",
     description="Registreer in één keer wie er was. De lijst vervangt de vorige: een deelnemer "
     "die er niet meer in staat, heeft daarna geen registratie. Alleen deelnemers van dit "
-    "netwerk (anders 400, en er verandert niets). Een geannuleerde bijeenkomst geeft 409. "
+    "netwerk (anders 400, en er verandert niets). Een geannuleerde bijeenkomst en een die nog "
+    "niet begonnen is geven 409. Een bijeenkomst die nog `gepland` of `bevestigd` was, is "
+    "daarna `gehouden`. "
     "Gemiste bijeenkomsten tellen mee in de spelregel over afhaken: wie er te vaak achter "
     "elkaar niet was, krijgt een opvolging (een kartrekker belt).",
     responses=responses.WIJZIG,

@@ -5,7 +5,7 @@ import uuid
 from pydantic import Field
 
 from app.common.schemas import ApiModel, Invoer, UtcMoment
-from app.models.enums import AanwezigheidStatus
+from app.models.enums import AanwezigheidStatus, BijeenkomstStatus
 
 
 class RegistratieInvoer(Invoer):
@@ -51,5 +51,9 @@ class Aanwezigheid(ApiModel):
     """De presentielijst van een bijeenkomst."""
 
     bijeenkomst_id: uuid.UUID
+    bijeenkomst_status: BijeenkomstStatus = Field(
+        description="Na het vastleggen `gehouden`: een presentielijst zegt dat de bijeenkomst "
+        "plaatsvond, en alleen gehouden bijeenkomsten tellen mee voor afhaken en opvolging."
+    )
     registraties: list[Registratie]
     telling: AanwezigheidTelling

@@ -2,6 +2,7 @@
 
 import uuid
 from collections import Counter
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session, col, select
 
@@ -13,9 +14,14 @@ from app.aanwezigheid.schemas import (
     AanwezigheidTelling,
     Registratie,
 )
+from app.bijeenkomsten import service as bijeenkomsten_service
+from app.bijeenkomsten.ritme import TIJDZONE
+from app.bijeenkomsten.schemas import BijeenkomstWijziging
 from app.errors import Conflict, InvalidInput, InvalidParam
-from app.models import Aanwezigheid, Bijeenkomst, Deelnemer
+from app.models import Aanwezigheid, Bijeenkomst, Deelnemer, utcnow
 from app.models.enums import AanwezigheidStatus, BijeenkomstStatus
+
+NEDERLAND = ZoneInfo(TIJDZONE)
 
 
 def _rijen(bijeenkomst: Bijeenkomst, *, session: Session) -> list[Aanwezigheid]:
@@ -65,12 +71,27 @@ def _problemen(
 def registreer(
     bijeenkomst: Bijeenkomst, data: AanwezigheidInvoer, *, session: Session
 ) -> list[Aanwezigheid]:
-    """Replace the register: listed deelnemers get their status, unlisted ones none."""
+    """Replace the register: listed deelnemers get their status, unlisted ones none.
+
+    A register says the bijeenkomst took place: one still `gepland` or `bevestigd` becomes
+    `gehouden`, so that the spelregels count it (absences, opvolgingen). A bijeenkomst that has
+    not begun has no register yet.
+    """
     if bijeenkomst.status == BijeenkomstStatus.GEANNULEERD:
         raise Conflict("Deze bijeenkomst gaat niet door; er is geen aanwezigheid te registreren.")
+    if bijeenkomst.start.astimezone(NEDERLAND).date() > utcnow().astimezone(NEDERLAND).date():
+        # From the morning of the day on: a host notes who came in at the door.
+        raise Conflict(
+            "Deze bijeenkomst is pas op een latere dag; leg de aanwezigheid vast op de dag zelf "
+            "of daarna. Wie zich afmeldt, zet zijn aanmelding op `nee`."
+        )
     problemen = _problemen(bijeenkomst, data, session=session)
     if problemen:
         raise InvalidInput(problemen)
+    if bijeenkomst.status != BijeenkomstStatus.GEHOUDEN:
+        bijeenkomsten_service.wijzig(
+            bijeenkomst, BijeenkomstWijziging(status=BijeenkomstStatus.GEHOUDEN), session=session
+        )
     bestaand = {rij.deelnemer_id: rij for rij in _rijen(bijeenkomst, session=session)}
     gewenst = {r.deelnemer_id: r.status for r in data.registraties}
     for deelnemer_id, oud in bestaand.items():
@@ -104,6 +125,7 @@ def als_schema(bijeenkomst: Bijeenkomst, rijen: list[Aanwezigheid]) -> Aanwezigh
     aantallen = Counter(AanwezigheidStatus(r.status) for r in rijen)
     return AanwezigheidSchema(
         bijeenkomst_id=bijeenkomst.id,
+        bijeenkomst_status=bijeenkomst.status,
         registraties=[Registratie.model_validate(r) for r in rijen],
         telling=AanwezigheidTelling(
             aanwezig=aantallen[AanwezigheidStatus.AANWEZIG],

@@ -6,6 +6,10 @@ from tests import factories
 from tests.bijeenkomsten.opzet import Netwerkje
 
 
+# Attendance is recorded on the day or after: these sessions took place.
+VORIG_VOORJAAR = {"start": "2026-03-26T13:30:00+01:00", "einde": "2026-03-26T16:30:00+01:00"}
+
+
 def _registraties(netwerkje: Netwerkje, **statussen: str) -> dict[str, Any]:
     return {
         "registraties": [
@@ -24,7 +28,7 @@ def _maak_gastheer(netwerkje: Netwerkje, bijeenkomst: dict[str, Any], wie: str) 
 
 
 def test_a_host_contact_registers_who_was_there_in_one_request(netwerkje: Netwerkje) -> None:
-    bijeenkomst = netwerkje.bijeenkomst()
+    bijeenkomst = netwerkje.bijeenkomst(**VORIG_VOORJAAR)
     url = f"{netwerkje.b_url(bijeenkomst)}/aanwezigheid"
     lijst = _registraties(netwerkje, kim="aanwezig", eva="aanwezig", daan="afgemeld")
     # Daan is no host contact; Eva only after the kartrekker made her one.
@@ -39,7 +43,7 @@ def test_a_host_contact_registers_who_was_there_in_one_request(netwerkje: Netwer
     assert statussen[netwerkje.deelnemers["daan"]["id"]] == "afgemeld"
     # A host of another bijeenkomst is no host here.
     andere = netwerkje.bijeenkomst(
-        titel="Andere", start="2027-05-06T13:30:00+02:00", einde="2027-05-06T16:30:00+02:00"
+        titel="Andere", start="2026-05-07T13:30:00+02:00", einde="2026-05-07T16:30:00+02:00"
     )
     assert (
         netwerkje.als["eva"].put(f"{netwerkje.b_url(andere)}/aanwezigheid", json=lijst).status_code
@@ -48,7 +52,7 @@ def test_a_host_contact_registers_who_was_there_in_one_request(netwerkje: Netwer
 
 
 def test_the_register_replaces_the_previous_one(netwerkje: Netwerkje) -> None:
-    bijeenkomst = netwerkje.bijeenkomst()
+    bijeenkomst = netwerkje.bijeenkomst(**VORIG_VOORJAAR)
     url = f"{netwerkje.b_url(bijeenkomst)}/aanwezigheid"
     kim = netwerkje.als["kim"]
     kim.put(url, json=_registraties(netwerkje, kim="aanwezig", eva="afwezig", daan="aanwezig"))
@@ -64,7 +68,7 @@ def test_the_register_replaces_the_previous_one(netwerkje: Netwerkje) -> None:
 def test_only_deelnemers_of_this_network_and_nothing_written_otherwise(
     netwerkje: Netwerkje,
 ) -> None:
-    bijeenkomst = netwerkje.bijeenkomst()
+    bijeenkomst = netwerkje.bijeenkomst(**VORIG_VOORJAAR)
     url = f"{netwerkje.b_url(bijeenkomst)}/aanwezigheid"
     ander_netwerk = factories.netwerk(netwerkje.beheer, "Ander netwerk")
     vreemde = factories.deelnemer(
@@ -84,3 +88,34 @@ def test_only_deelnemers_of_this_network_and_nothing_written_otherwise(
     assert netwerkje.beheer.get(url).json()["registraties"] == []
     onbekende_status = netwerkje.beheer.put(url, json=_registraties(netwerkje, kim="er-bij"))
     assert onbekende_status.json()["invalidParams"][0]["name"] == "registraties.0.status"
+
+
+def test_a_register_marks_the_session_held_and_absences_lead_to_a_call(
+    netwerkje: Netwerkje,
+) -> None:
+    kim = netwerkje.als["kim"]
+    for dag in ("2026-03-26", "2026-04-23"):
+        bijeenkomst = netwerkje.bijeenkomst(
+            titel=dag, start=f"{dag}T13:30:00+01:00", einde=f"{dag}T16:30:00+01:00"
+        )
+        assert bijeenkomst["status"] == "gepland"
+        response = kim.put(
+            f"{netwerkje.b_url(bijeenkomst)}/aanwezigheid",
+            json=_registraties(netwerkje, kim="aanwezig", eva="aanwezig", daan="afwezig"),
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["bijeenkomstStatus"] == "gehouden"
+        assert kim.get(netwerkje.b_url(bijeenkomst)).json()["status"] == "gehouden"
+    # Daan missed both: a kartrekker gets a call to make.
+    opvolgingen = netwerkje.beheer.get(f"{netwerkje.url}/opvolgingen").json()["results"]
+    assert [o["deelnemerId"] for o in opvolgingen] == [netwerkje.deelnemers["daan"]["id"]]
+
+
+def test_no_register_for_a_session_on_a_later_day(netwerkje: Netwerkje) -> None:
+    bijeenkomst = netwerkje.bijeenkomst()  # next year
+    url = f"{netwerkje.b_url(bijeenkomst)}/aanwezigheid"
+    response = netwerkje.als["kim"].put(url, json=_registraties(netwerkje, kim="aanwezig"))
+    assert response.status_code == 409
+    assert "latere dag" in response.json()["detail"]
+    assert netwerkje.als["kim"].get(url).json()["registraties"] == []
+    assert netwerkje.als["kim"].get(netwerkje.b_url(bijeenkomst)).json()["status"] == "gepland"

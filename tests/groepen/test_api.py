@@ -53,8 +53,9 @@ def _paren(groepen: list[list[str]]) -> set[frozenset[str]]:
 def test_groups_from_the_attendance_meet_someone_new_the_second_time(client: TestClient) -> None:
     netwerk, deelnemers = _netwerk(client, 12)
     nid = netwerk["id"]
-    eerste = _bijeenkomst(client, nid, 7)
-    tweede = _bijeenkomst(client, nid, 14)
+    # Attendance is recorded on the day or after: both sessions took place.
+    eerste = _bijeenkomst(client, nid, -14)
+    tweede = _bijeenkomst(client, nid, -7)
     for bijeenkomst in (eerste, tweede):
         _aanwezig(client, nid, bijeenkomst["id"], deelnemers)
     url = f"/v1/netwerken/{nid}/bijeenkomsten/{{}}/groepsindeling"
@@ -72,7 +73,7 @@ def test_groups_from_the_attendance_meet_someone_new_the_second_time(client: Tes
 
 def test_same_seed_same_answer(client: TestClient) -> None:
     netwerk, deelnemers = _netwerk(client, 9)
-    bijeenkomst = _bijeenkomst(client, netwerk["id"], 7)
+    bijeenkomst = _bijeenkomst(client, netwerk["id"], -7)
     _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
     url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
     body = {"aantalGroepen": 3, "seed": 42}
@@ -84,7 +85,7 @@ def test_same_seed_same_answer(client: TestClient) -> None:
 
 def test_invalid_requests_are_400_with_the_reason(client: TestClient) -> None:
     netwerk, deelnemers = _netwerk(client, 6)
-    bijeenkomst = _bijeenkomst(client, netwerk["id"], 7)
+    bijeenkomst = _bijeenkomst(client, netwerk["id"], -7)
     _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
     url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
     een = client.post(url, json={"groepsgrootte": 1})
@@ -106,7 +107,7 @@ def test_invalid_requests_are_400_with_the_reason(client: TestClient) -> None:
 
 def test_forbidden_pairs_never_meet_and_fixed_pairs_do(client: TestClient) -> None:
     netwerk, deelnemers = _netwerk(client, 8)
-    bijeenkomst = _bijeenkomst(client, netwerk["id"], 7)
+    bijeenkomst = _bijeenkomst(client, netwerk["id"], -7)
     _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
     url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
     ids = [d["id"] for d in deelnemers]
@@ -142,6 +143,15 @@ def test_reforming_on_the_day_keeps_most_of_the_plan(client: TestClient) -> None
     nid = netwerk["id"]
     bijeenkomst = _bijeenkomst(client, nid, 7)
     client.post(f"/v1/netwerken/{nid}/groepsplanning", json={"groepsgrootte": 4})
+    # The day comes: the session has begun, and the host notes who came.
+    nu = datetime.now(UTC)
+    client.patch(
+        f"/v1/netwerken/{nid}/bijeenkomsten/{bijeenkomst['id']}",
+        json={
+            "start": (nu - timedelta(hours=1)).isoformat(),
+            "einde": (nu + timedelta(hours=2)).isoformat(),
+        },
+    )
     _aanwezig(client, nid, bijeenkomst["id"], deelnemers[:11])
     response = client.post(
         f"/v1/netwerken/{nid}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling",
