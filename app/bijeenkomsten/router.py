@@ -12,6 +12,7 @@ from app.bijeenkomsten import schemas, service
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
 from app.common.versies import EtagRoute, versie_van
+from app.common.waarschuwingen import met_waarschuwingen
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import Bijeenkomst
 from app.models.enums import BijeenkomstStatus
@@ -87,12 +88,17 @@ def lijst(
     "",
     status_code=status.HTTP_201_CREATED,
     summary="Bijeenkomst plannen",
+    description="Een bijeenkomst vóór de start of na het geplande einde van het netwerk wordt "
+    "bewaard, met de waarschuwing `buiten-looptijd`.",
     responses=responses.MAAK_ONDER,
 )
 def maak(
     netwerk: NetwerkDep, data: schemas.BijeenkomstNieuw, session: SessionDep
-) -> schemas.Bijeenkomst:
-    return schemas.Bijeenkomst.model_validate(service.maak(netwerk, data, session=session))
+) -> schemas.BijeenkomstOpgeslagen:
+    bijeenkomst = service.maak(netwerk, data, session=session)
+    return met_waarschuwingen(
+        schemas.BijeenkomstOpgeslagen, bijeenkomst, service.waarschuwingen(netwerk, [bijeenkomst])
+    )
 
 
 @router.post(
@@ -106,7 +112,8 @@ def maak(
     "`geblokkeerd` en in `geblokkeerdePerioden` worden overgeslagen, net als dagen waarop het "
     "netwerk al een bijeenkomst heeft; `overgeslagen` noemt ze. Alles of niets: bij een fout "
     "(400) wordt geen enkele bijeenkomst aangemaakt. Elke nieuwe bijeenkomst geeft de "
-    "gebeurtenis `nl.kartrekker.bijeenkomst.gepland`.",
+    "gebeurtenis `nl.kartrekker.bijeenkomst.gepland`. Valt er een buiten de looptijd van het "
+    "netwerk, dan noemt `waarschuwingen` haar.",
     responses=responses.MAAK_ONDER,
 )
 def plan(
@@ -116,6 +123,7 @@ def plan(
     return schemas.PlanUitkomst(
         bijeenkomsten=[schemas.Bijeenkomst.model_validate(b) for b in planning.bijeenkomsten],
         overgeslagen=planning.overgeslagen,
+        waarschuwingen=service.waarschuwingen(netwerk, planning.bijeenkomsten, noem_titel=True),
     )
 
 
@@ -128,13 +136,20 @@ def lees(bijeenkomst: BijeenkomstDep) -> schemas.Bijeenkomst:
     "/{bijeenkomstId}",
     dependencies=[versie_van(bijeenkomst_uit_pad)],
     summary="Bijeenkomst wijzigen",
-    description="Alleen de meegestuurde velden veranderen.",
+    description="Alleen de meegestuurde velden veranderen. Het antwoord waarschuwt "
+    "(`buiten-looptijd`) als de bijeenkomst buiten de looptijd van het netwerk valt.",
     responses=responses.WIJZIG,
 )
 def wijzig(
-    bijeenkomst: BijeenkomstDep, data: schemas.BijeenkomstWijziging, session: SessionDep
-) -> schemas.Bijeenkomst:
-    return schemas.Bijeenkomst.model_validate(service.wijzig(bijeenkomst, data, session=session))
+    netwerk: NetwerkDep,
+    bijeenkomst: BijeenkomstDep,
+    data: schemas.BijeenkomstWijziging,
+    session: SessionDep,
+) -> schemas.BijeenkomstOpgeslagen:
+    gewijzigd = service.wijzig(bijeenkomst, data, session=session)
+    return met_waarschuwingen(
+        schemas.BijeenkomstOpgeslagen, gewijzigd, service.waarschuwingen(netwerk, [gewijzigd])
+    )
 
 
 @router.delete(

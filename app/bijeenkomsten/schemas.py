@@ -8,6 +8,7 @@ from pydantic import AwareDatetime, Field, StringConstraints
 
 from app.common.listing import Pagina
 from app.common.schemas import ApiModel, Invoer, Resource, UtcMoment, tekst
+from app.common.waarschuwingen import MetWaarschuwingen, Waarschuwing
 from app.models.enums import BijeenkomstStatus
 
 Link = Annotated[
@@ -91,6 +92,11 @@ class Bijeenkomst(Resource):
     status: BijeenkomstStatus
     capaciteit: int | None = Field(description="Aantal plaatsen; leeg is geen grens.")
     praktische_info: str | None
+
+
+class BijeenkomstOpgeslagen(Bijeenkomst, MetWaarschuwingen):
+    """Een bewaarde bijeenkomst, met wat aandacht vraagt (bijvoorbeeld `buiten-looptijd`: vóór
+    de start of na het geplande einde van het netwerk)."""
 
 
 class PaginaBijeenkomsten(Pagina[Bijeenkomst]):
@@ -186,3 +192,7 @@ class PlanUitkomst(ApiModel):
 
     bijeenkomsten: list[Bijeenkomst]
     overgeslagen: list[Overgeslagen]
+    waarschuwingen: list[Waarschuwing] = Field(
+        description="Per nieuwe bijeenkomst buiten de looptijd van het netwerk een "
+        "waarschuwing `buiten-looptijd`; ze zijn wel aangemaakt."
+    )

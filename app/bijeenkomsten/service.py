@@ -10,9 +10,14 @@ from app.aanmeldingen import wachtlijst
 from app.bijdragen import service as bijdragen_service
 from app.bijeenkomsten.schemas import BijeenkomstNieuw, BijeenkomstWijziging
 from app.common.service import apply_changes, check_order, get_in_netwerk_or_404
+from app.common.tekst import datum
+from app.common.waarschuwingen import Waarschuwing
 from app.errors import Conflict, InvalidInput, InvalidParam
 from app.models import Bijeenkomst, Deelnemer, Netwerk, Persoon, RoosterWijziging
 from app.models.enums import BijeenkomstStatus, RoosterWijzigingSoort
+from app.spelregels.catalogus import BIJEENKOMSTEN_IN_LOOPTIJD
+from app.spelregels.looptijd import Looptijd, dag_van
+from app.spelregels.service import spelregels_van
 from app.webhooks import events
 from app.webhooks.events import publiceer
 
@@ -129,6 +134,39 @@ def wijzig(
             data=changed,
         )
     return bijeenkomst
+
+
+def waarschuwingen(
+    netwerk: Netwerk, bijeenkomsten: list[Bijeenkomst], *, noem_titel: bool = False
+) -> list[Waarschuwing]:
+    """One warning per stored bijeenkomst (not cancelled) outside the network's term.
+
+    The same test as the spelregel `bijeenkomsten-in-looptijd` in the health, and silent when
+    the kartrekkers switched that rule off. `noem_titel` names each one, for a series.
+    """
+    if not spelregels_van(netwerk)[BIJEENKOMSTEN_IN_LOOPTIJD].actief:
+        return []
+    looptijd = Looptijd(
+        startdatum=netwerk.startdatum, geplande_einddatum=netwerk.geplande_einddatum
+    )
+    gevonden = []
+    for bijeenkomst in bijeenkomsten:
+        if bijeenkomst.status == BijeenkomstStatus.GEANNULEERD:
+            continue
+        dag = dag_van(bijeenkomst.start)
+        afwijking = looptijd.afwijking(dag)
+        if afwijking is None:
+            continue
+        wie = f"'{bijeenkomst.titel}'" if noem_titel else "Deze bijeenkomst"
+        gevonden.append(
+            Waarschuwing(
+                code="buiten-looptijd",
+                bericht=f"{wie} valt op {datum(dag)}, {afwijking}. Ze is "
+                "bewaard; loopt het netwerk langer door, verleng dan de looptijd "
+                "(`geplandeEinddatum`), en klopt de datum niet, verplaats haar dan.",
+            )
+        )
+    return gevonden
 
 
 def verwijder(bijeenkomst: Bijeenkomst, *, session: Session) -> None:

@@ -56,3 +56,11 @@ def is_zijn(n: int) -> str:
 def aantal(n: int, enkelvoud: str, meervoud: str) -> str:
     """'1 bijeenkomst', '2 bijeenkomsten'."""
     return f"{n} {enkelvoud if n == 1 else meervoud}"
+
+
+def citaat(tekst: str, lengte: int = 80) -> str:
+    """A text between quotes, shortened at a word when longer than `lengte`: "'Welke …'"."""
+    tekst = " ".join(tekst.split())
+    if len(tekst) > lengte:
+        tekst = tekst[:lengte].rsplit(" ", 1)[0].rstrip(",;:.") + " …"
+    return f"'{tekst}'"

@@ -16,6 +16,7 @@ from app.common.listing import (
     sorteer_op,
 )
 from app.common.versies import EtagRoute, versie_van
+from app.common.waarschuwingen import met_waarschuwingen
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.errors import Problem
 from app.leervragen import matches, schemas, service
@@ -99,7 +100,9 @@ def lijst(
     "",
     status_code=status.HTTP_201_CREATED,
     summary="Leervraag toevoegen",
-    description="Wat wil je brengen, wat hoop je te halen? De deelnemer moet van dit netwerk zijn.",
+    description="Wat wil je brengen, wat hoop je te halen? De deelnemer moet van dit netwerk "
+    "zijn. Een vraag zonder thema die niets gemeen heeft met het onderwerp van het netwerk wordt "
+    "bewaard, met de waarschuwing `buiten-onderwerp`.",
     responses=responses.MAAK_ONDER,
 )
 def maak(
@@ -107,9 +110,12 @@ def maak(
     data: schemas.LeervraagNieuw,
     session: SessionDep,
     aanroeper: IngelogdDep,
-) -> schemas.Leervraag:
+) -> schemas.LeervraagOpgeslagen:
     eigen_deelnemer_check(aanroeper, netwerk.id, data.deelnemer_id)
-    return schemas.Leervraag.model_validate(service.maak(netwerk, data, session=session))
+    leervraag = service.maak(netwerk, data, session=session)
+    return met_waarschuwingen(
+        schemas.LeervraagOpgeslagen, leervraag, service.waarschuwingen(netwerk, leervraag)
+    )
 
 
 @router.get("/{leervraagId}", summary="Eén leervraag opvragen", responses=responses.LEES)
@@ -123,7 +129,8 @@ def lees(leervraag: LeervraagDep) -> schemas.Leervraag:
     summary="Leervraag wijzigen",
     description="Alleen de meegestuurde velden veranderen. De status volgt `open` → "
     "`in-behandeling` → `beantwoord` of `losgelaten`; een beantwoorde of losgelaten vraag kan "
-    "weer `open`.",
+    "weer `open`. Het antwoord waarschuwt (`buiten-onderwerp`) als de lopende vraag geen thema "
+    "heeft en niets gemeen met het onderwerp van het netwerk.",
     responses={
         **responses.WIJZIG,
         409: {
@@ -138,9 +145,10 @@ def wijzig(
     leervraag: LeervraagDep,
     data: schemas.LeervraagWijziging,
     session: SessionDep,
-) -> schemas.Leervraag:
-    return schemas.Leervraag.model_validate(
-        service.wijzig(netwerk, leervraag, data, session=session)
+) -> schemas.LeervraagOpgeslagen:
+    gewijzigd = service.wijzig(netwerk, leervraag, data, session=session)
+    return met_waarschuwingen(
+        schemas.LeervraagOpgeslagen, gewijzigd, service.waarschuwingen(netwerk, gewijzigd)
     )
 
 

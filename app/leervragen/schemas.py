@@ -7,6 +7,7 @@ from pydantic import Field
 
 from app.common.listing import Pagina
 from app.common.schemas import ApiModel, Invoer, Resource, Thema, tekst
+from app.common.waarschuwingen import MetWaarschuwingen
 from app.models.enums import LeervraagSoort, LeervraagStatus
 
 LeervraagTekst = Annotated[str, tekst(2000)]
@@ -64,6 +65,11 @@ class Leervraag(Resource):
     themas: list[str]
     tags: list[str]
     status: LeervraagStatus
+
+
+class LeervraagOpgeslagen(Leervraag, MetWaarschuwingen):
+    """Een bewaarde leervraag, met wat aandacht vraagt (bijvoorbeeld `buiten-onderwerp`: geen
+    thema en niets gemeen met het onderwerp van het netwerk)."""
 
 
 class PaginaLeervragen(Pagina[Leervraag]):

@@ -8,11 +8,16 @@ from sqlmodel import Session, col
 
 from app.common.json_lists import json_list_contains
 from app.common.service import apply_changes, get_in_netwerk_or_404
+from app.common.tekst import citaat
+from app.common.waarschuwingen import Waarschuwing
 from app.errors import InvalidInput, InvalidParam
+from app.leervragen.onderwerp import Onderwerptoets
 from app.leervragen.schemas import LeervraagNieuw, LeervraagWijziging, VoortgangNieuw
 from app.leervragen.status import controleer_overgang
 from app.models import Bijeenkomst, Deelnemer, Leervraag, Netwerk, Voortgang
 from app.models.enums import LeervraagStatus
+from app.spelregels.catalogus import LEERVRAGEN_BIJ_ONDERWERP
+from app.spelregels.service import spelregels_van
 from app.webhooks import events
 from app.webhooks.events import publiceer
 
@@ -114,6 +119,28 @@ def wijzig(
             data={"status": changed["status"]},
         )
     return leervraag
+
+
+def waarschuwingen(netwerk: Netwerk, leervraag: Leervraag) -> list[Waarschuwing]:
+    """What the writer of a stored leervraag should know: that it is outside the onderwerp.
+
+    The same test as the spelregel `leervragen-bij-onderwerp` in the health, and silent when
+    the kartrekkers switched that rule off.
+    """
+    if not spelregels_van(netwerk)[LEERVRAGEN_BIJ_ONDERWERP].actief:
+        return []
+    toets = Onderwerptoets(netwerk.onderwerp, netwerk.themas)
+    if not toets.buiten(leervraag.tekst, leervraag.themas, LeervraagStatus(leervraag.status)):
+        return []
+    return [
+        Waarschuwing(
+            code="buiten-onderwerp",
+            bericht="Deze leervraag deelt niets met het onderwerp van het netwerk "
+            f"({citaat(netwerk.onderwerp or '')}) en heeft geen thema van het netwerk. Ze is "
+            "bewaard; de kartrekkers zien haar in de gezondheid van het netwerk. Past ze toch, "
+            "geef haar dan een thema of zeg in de tekst hoe ze bij het onderwerp hoort.",
+        )
+    ]
 
 
 def verwijder(leervraag: Leervraag, *, session: Session) -> None:

@@ -8,7 +8,8 @@ How the service uses it:
    `problemen: list[InvalidParam]`) for a 400; store `spelregels.as_dict()`.
 3. Before a transition or write, build the snapshot as it would be afterwards and call
    `check(na, spelregels, voor=...)`; a non-empty answer is a 409 listing the bevindingen.
-4. `gezondheid(snapshot, spelregels)` answers the health; `plan_opvolgingen(snapshot,
+4. `gezondheid(snapshot, spelregels, selectie)` answers the health, the weightiest bevindingen
+   first and those about people grouped per person; `plan_opvolgingen(snapshot,
    spelregels)` lists the opvolgingen to create; `status_nieuwe_deelnemer` tells whether a new
    member waits for approval.
 
@@ -17,7 +18,7 @@ Nothing here touches the database or HTTP.
 
 from app.models.enums import AanwezigheidStatus, BijdrageSoort, OpvolgingStatus
 from app.spelregels.beoordeling import bevindingen, check
-from app.spelregels.bevinding import Bevinding, Ernst
+from app.spelregels.bevinding import Bevinding, Ernst, Niveau
 from app.spelregels.catalogus import (
     CATALOGUS,
     DEFINITIE_PER_CODE,
@@ -38,6 +39,7 @@ from app.spelregels.catalogus import (
 )
 from app.spelregels.gezondheid import (
     BijeenkomstCijfers,
+    DeelnemerBevindingen,
     DeelnemerOpkomst,
     Gastschap,
     Gastspreiding,
@@ -48,6 +50,7 @@ from app.spelregels.gezondheid import (
     ProducentenConsumenten,
     RolDekking,
     Rollenmatrix,
+    Selectie,
     Verloop,
     gezondheid,
 )
@@ -81,6 +84,7 @@ __all__ = [
     "BijeenkomstCijfers",
     "BijeenkomstSnapshot",
     "Decimaal",
+    "DeelnemerBevindingen",
     "DeelnemerOpkomst",
     "DeelnemerSnapshot",
     "Ernst",
@@ -95,6 +99,7 @@ __all__ = [
     "LeervraagSnapshot",
     "Namenlijst",
     "NetwerkSnapshot",
+    "Niveau",
     "OngeldigeSpelregels",
     "Opkomst",
     "OpvolgingSnapshot",
@@ -107,6 +112,7 @@ __all__ = [
     "Regeldefinitie",
     "RolDekking",
     "Rollenmatrix",
+    "Selectie",
     "Spelregel",
     "Spelregels",
     "Verloop",

@@ -16,6 +16,15 @@ class Ernst(StrEnum):
     UIT = "uit"
 
 
+class Niveau(StrEnum):
+    """Whom a bevinding is about: the health lists them in this order, after the blocking ones."""
+
+    NETWERK = "netwerk"
+    ORGANISATIE = "organisatie"
+    # About one person: the first of `deelnemer_ids`; the health groups these per person.
+    DEELNEMER = "deelnemer"
+
+
 @dataclass(frozen=True, kw_only=True)
 class Bevinding:
     """One finding: the rule, its weight, a message for a kartrekker, and whom it is about."""
@@ -26,9 +35,17 @@ class Bevinding:
     organisatie_ids: tuple[uuid.UUID, ...] = ()
     deelnemer_ids: tuple[uuid.UUID, ...] = ()
     bijeenkomst_ids: tuple[uuid.UUID, ...] = ()
+    leervraag_ids: tuple[uuid.UUID, ...] = ()
+    niveau: Niveau = Niveau.NETWERK
     # Tells apart the bevindingen of one rule (which organisation, which shortfall) whatever
     # their wording, so "the same bevinding before and after a write" is well defined.
     kenmerk: str = ""
+
+    def __post_init__(self) -> None:
+        if self.niveau == Niveau.DEELNEMER and not self.deelnemer_ids:
+            raise ValueError(f"bevinding {self.code} over een deelnemer noemt geen deelnemer")
+        if self.niveau == Niveau.ORGANISATIE and not self.organisatie_ids:
+            raise ValueError(f"bevinding {self.code} over een organisatie noemt er geen")
 
     @property
     def sleutel(self) -> tuple[str, str]:

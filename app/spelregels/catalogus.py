@@ -254,6 +254,7 @@ def _minimum_binnen_rollen(waarden: Mapping[str, Waarde]) -> list[tuple[str, str
 
 
 ONDERWERP_AFGEBAKEND = "onderwerp-afgebakend"
+LEERVRAGEN_BIJ_ONDERWERP = "leervragen-bij-onderwerp"
 KARTREKKERS = "kartrekkers"
 ROLLEN_PER_ORGANISATIE = "rollen-per-organisatie"
 SOORTEN_ORGANISATIES = "soorten-organisaties"
@@ -265,6 +266,7 @@ STABIELE_SAMENSTELLING = "stabiele-samenstelling"
 OMVANG = "omvang"
 MINIMALE_OMVANG = "minimale-omvang"
 PAS_OP_DE_PLAATS = "pas-op-de-plaats"
+BIJEENKOMSTEN_IN_LOOPTIJD = "bijeenkomsten-in-looptijd"
 
 # The hard cap of article 000 (Dunbar); a network may set a lower one, never a higher one.
 DUNBAR = 150
@@ -299,6 +301,22 @@ CATALOGUS: tuple[Regeldefinitie, ...] = (
         samenhang=_niet_groter(
             "minimumWoorden", "maximumWoorden", "Mag niet groter zijn dan maximumWoorden."
         ),
+    ),
+    Regeldefinitie(
+        code=LEERVRAGEN_BIJ_ONDERWERP,
+        titel="Leervragen bij het onderwerp",
+        omschrijving=(
+            "Een lopende leervraag die geen thema van het netwerk draagt en geen woord deelt met "
+            "het onderwerp of de thema's (ook niet via stammen, synoniemen of delen van "
+            "samenstellingen) valt op: de deelnemer die over iets anders wil praten, wordt "
+            "zichtbaar. De leervraag wordt gewoon bewaard."
+        ),
+        bron=(
+            "Artikel 004: 'Er was één deelnemer bij die het vooral graag wilde hebben over de "
+            "rol van de raad. Reuze interessant, maar meer politiek dan organisatorisch.'"
+        ),
+        standaard_ernst=Ernst.WAARSCHUWING,
+        handhaving=Handhaving.BIJ_START,
     ),
     Regeldefinitie(
         code=KARTREKKERS,
@@ -624,6 +642,21 @@ CATALOGUS: tuple[Regeldefinitie, ...] = (
                 maximum=5.0,
             ),
         ),
+    ),
+    Regeldefinitie(
+        code=BIJEENKOMSTEN_IN_LOOPTIJD,
+        titel="Bijeenkomsten binnen de looptijd",
+        omschrijving=(
+            "Een bijeenkomst (niet afgelast) vóór de startdatum of na het geplande einde valt "
+            "op: verleng de looptijd als het netwerk langer doorloopt, of verplaats de "
+            "bijeenkomst. Zonder looptijd is er niets te toetsen."
+        ),
+        bron=(
+            "Artikel 004: 'We hadden in 2019 een termijn van twee jaar voor ogen en we hebben "
+            "pas dit voorjaar afgerond.'"
+        ),
+        standaard_ernst=Ernst.WAARSCHUWING,
+        handhaving=Handhaving.BIJ_START,
     ),
 )
 

@@ -9,8 +9,9 @@ from datetime import datetime
 
 from app.models.enums import AanwezigheidStatus, DeelnemerStatus
 from app.spelregels.beoordeling import bevindingen
-from app.spelregels.bevinding import Bevinding
+from app.spelregels.bevinding import Bevinding, Ernst, Niveau
 from app.spelregels.catalogus import ROLLEN_PER_ORGANISATIE, Spelregels
+from app.spelregels.looptijd import Looptijd
 from app.spelregels.regels import (
     deelnemers_bij_start,
     gestart,
@@ -129,10 +130,43 @@ class BijeenkomstCijfers:
 
 
 @dataclass(frozen=True, kw_only=True)
+class DeelnemerBevindingen:
+    """All bevindingen about one person; `ernst` is the heaviest of them."""
+
+    deelnemer_id: uuid.UUID
+    naam: str
+    organisatie_id: uuid.UUID
+    ernst: Ernst
+    bevindingen: tuple[Bevinding, ...]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Selectie:
+    """Which bevindingen a caller asked for; a field left empty selects everything."""
+
+    codes: frozenset[str] = frozenset()
+    ernst: Ernst | None = None
+    niveau: Niveau | None = None
+
+    def past(self, bevinding: Bevinding) -> bool:
+        return (
+            (not self.codes or bevinding.code in self.codes)
+            and (self.ernst is None or bevinding.ernst == self.ernst)
+            and (self.niveau is None or bevinding.niveau == self.niveau)
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Gezondheid:
-    """Everything `GET /v1/netwerken/{id}/gezondheid` answers."""
+    """Everything `GET /v1/netwerken/{id}/gezondheid` answers.
+
+    `bevindingen` are those about the network and its organisations, the weightiest first (see
+    `orden`); those about a person are in `bevindingen_per_deelnemer`, one entry per person.
+    """
 
     bevindingen: tuple[Bevinding, ...]
+    bevindingen_per_deelnemer: tuple[DeelnemerBevindingen, ...]
+    looptijd: Looptijd
     rollen: Rollenmatrix
     opkomst_per_deelnemer: tuple[DeelnemerOpkomst, ...]
     opkomst_per_organisatie: tuple[OrganisatieOpkomst, ...]
@@ -182,8 +216,66 @@ def _opkomst(telling: Counter[AanwezigheidStatus]) -> Opkomst:
     )
 
 
-def gezondheid(snapshot: NetwerkSnapshot, spelregels: Spelregels) -> Gezondheid:
-    """All bevindingen of the network and the figures a frontend draws them with."""
+_NIVEAUS = tuple(Niveau)
+
+
+def _zwaarte(bevinding: Bevinding) -> tuple[bool, int]:
+    """Blocking first, then by whom it is about: the network, an organisation, a person."""
+    return bevinding.ernst != Ernst.BLOKKEREND, _NIVEAUS.index(bevinding.niveau)
+
+
+def orden(
+    snapshot: NetwerkSnapshot, gevonden: list[Bevinding]
+) -> tuple[tuple[Bevinding, ...], tuple[DeelnemerBevindingen, ...]]:
+    """The bevindingen as a kartrekker reads them, weightiest first.
+
+    About the network and organisations: blocking first, then the network, then per
+    organisation (by name), in catalogue order otherwise. About people: one entry per person,
+    those with a blocking bevinding first, then those with the most bevindingen, then by name.
+    """
+
+    def volgorde(bevinding: Bevinding) -> tuple[bool, int, str]:
+        organisatie = (
+            snapshot.organisatie_per_id[bevinding.organisatie_ids[0]].naam
+            if bevinding.niveau == Niveau.ORGANISATIE
+            else ""
+        )
+        return (*_zwaarte(bevinding), organisatie)
+
+    algemeen = sorted((b for b in gevonden if b.niveau != Niveau.DEELNEMER), key=volgorde)
+    per_persoon: dict[uuid.UUID, list[Bevinding]] = defaultdict(list)
+    for bevinding in gevonden:
+        if bevinding.niveau == Niveau.DEELNEMER:
+            per_persoon[bevinding.deelnemer_ids[0]].append(bevinding)
+    personen = []
+    for deelnemer_id, eigen in per_persoon.items():
+        deelnemer = snapshot.deelnemer_per_id[deelnemer_id]
+        eigen.sort(key=_zwaarte)
+        personen.append(
+            DeelnemerBevindingen(
+                deelnemer_id=deelnemer_id,
+                naam=deelnemer.naam,
+                organisatie_id=deelnemer.organisatie_id,
+                ernst=eigen[0].ernst,
+                bevindingen=tuple(eigen),
+            )
+        )
+    personen.sort(
+        key=lambda p: (
+            p.ernst != Ernst.BLOKKEREND,
+            -len(p.bevindingen),
+            p.naam,
+            str(p.deelnemer_id),
+        )
+    )
+    return tuple(algemeen), tuple(personen)
+
+
+def gezondheid(
+    snapshot: NetwerkSnapshot, spelregels: Spelregels, selectie: Selectie | None = None
+) -> Gezondheid:
+    """All bevindingen of the network (or those `selectie` asks for) and the figures a
+    frontend draws them with."""
     per_deelnemer: dict[uuid.UUID, Counter[AanwezigheidStatus]] = {}
     per_bijeenkomst: dict[uuid.UUID, Counter[AanwezigheidStatus]] = defaultdict(Counter)
     for deelnemer_id, opkomst in snapshot.opkomst_per_deelnemer.items():
@@ -207,8 +299,16 @@ def gezondheid(snapshot: NetwerkSnapshot, spelregels: Spelregels) -> Gezondheid:
     producenten = tuple(d.id for d in actief if is_producent(snapshot, d))
     consumenten = tuple(d.id for d in actief if not is_producent(snapshot, d))
 
+    selectie = selectie or Selectie()
+    algemeen, per_persoon = orden(
+        snapshot, [b for b in bevindingen(snapshot, spelregels) if selectie.past(b)]
+    )
     return Gezondheid(
-        bevindingen=tuple(bevindingen(snapshot, spelregels)),
+        bevindingen=algemeen,
+        bevindingen_per_deelnemer=per_persoon,
+        looptijd=Looptijd(
+            startdatum=snapshot.startdatum, geplande_einddatum=snapshot.geplande_einddatum
+        ),
         rollen=rollenmatrix(snapshot, spelregels),
         opkomst_per_deelnemer=tuple(
             DeelnemerOpkomst(

@@ -10,12 +10,15 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
+from typing import Any
 
-from app.common.tekst import aantal, datum, decimaal, opsomming, procent
-from app.models.enums import DeelnemerStatus, LeervraagSoort, NetwerkStatus
+from app.common.tekst import aantal, citaat, datum, decimaal, opsomming, procent
+from app.leervragen.onderwerp import Onderwerptoets
+from app.models.enums import BijeenkomstStatus, DeelnemerStatus, LeervraagSoort, NetwerkStatus
 from app.spelregels import catalogus as c
-from app.spelregels.bevinding import Bevinding
+from app.spelregels.bevinding import Bevinding, Niveau
 from app.spelregels.catalogus import Spelregel, Spelregels
+from app.spelregels.looptijd import Looptijd, dag_van
 from app.spelregels.opvolging import (
     afwezigheidsreeksen,
     beschrijf_reeks,
@@ -40,15 +43,19 @@ def _bevinding(
     organisaties: Iterable[uuid.UUID] = (),
     deelnemers: Iterable[uuid.UUID] = (),
     bijeenkomsten: Iterable[uuid.UUID] = (),
+    leervragen: Iterable[uuid.UUID] = (),
+    niveau: Niveau = Niveau.NETWERK,
 ) -> Bevinding:
     return Bevinding(
         code=regel.code,
         ernst=regel.ernst,
         melding=melding,
         kenmerk=kenmerk,
+        niveau=niveau,
         organisatie_ids=tuple(dict.fromkeys(organisaties)),
         deelnemer_ids=tuple(dict.fromkeys(deelnemers)),
         bijeenkomst_ids=tuple(dict.fromkeys(bijeenkomsten)),
+        leervraag_ids=tuple(dict.fromkeys(leervragen)),
     )
 
 
@@ -92,6 +99,39 @@ def onderwerp_afgebakend(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Be
     return []
 
 
+def leervragen_bij_onderwerp(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevinding]:
+    """Running leervragen of active deelnemers that carry no thema and miss the onderwerp."""
+    toets = Onderwerptoets(snapshot.onderwerp, snapshot.themas)
+    if not toets.bepaald:
+        return []
+    eigenaar_van = snapshot.deelnemer_per_id
+    gevonden: list[Bevinding] = []
+    for vraag in sorted(
+        snapshot.leervragen, key=lambda v: (eigenaar_van[v.deelnemer_id].naam, v.tekst, str(v.id))
+    ):
+        eigenaar = eigenaar_van[vraag.deelnemer_id]
+        if not eigenaar.actief_op(snapshot.peildatum):
+            continue
+        if not toets.buiten(vraag.tekst, vraag.themas, vraag.status):
+            continue
+        gevonden.append(
+            _bevinding(
+                regel,
+                f"De {vraag.soort.value}-vraag {citaat(vraag.tekst)} van "
+                f"{wie(snapshot, eigenaar)} deelt niets met het onderwerp "
+                f"{citaat(snapshot.onderwerp or '')} en draagt geen thema van het netwerk. "
+                f"Vraag {eigenaar.naam} of ze hierbij hoort: geef haar een thema, scherp haar "
+                "aan, of zoek samen een plek waar ze beter past.",
+                kenmerk=str(vraag.id),
+                niveau=Niveau.DEELNEMER,
+                organisaties=[eigenaar.organisatie_id],
+                deelnemers=[eigenaar.id],
+                leervragen=[vraag.id],
+            )
+        )
+    return gevonden
+
+
 def kartrekkers(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevinding]:
     """Enough kartrekkers, all active deelnemers, from enough different organisations."""
     trekkers = [d for d in snapshot.actieve_deelnemers if d.kartrekker]
@@ -101,7 +141,7 @@ def kartrekkers(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevinding]:
     )
     minimum_aantal = regel.getal("minimumAantal")
     minimum_organisaties = regel.getal("minimumOrganisaties")
-    onderwerpen = {
+    onderwerpen: dict[str, Any] = {
         "organisaties": [o.id for o in organisaties],
         "deelnemers": [d.id for d in trekkers],
     }
@@ -164,6 +204,7 @@ def rollen_per_organisatie(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[
                 f"Nog niet aan tafel: {opsomming(ontbrekend)}. Vraag de organisatie om collega's "
                 "met een ander perspectief.",
                 kenmerk=str(organisatie.id),
+                niveau=Niveau.ORGANISATIE,
                 organisaties=[organisatie.id],
                 deelnemers=[d.id for d in mensen],
             )
@@ -216,6 +257,7 @@ def leervragen_opgehaald(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Be
                 f"{' of te '.join(ontbreekt)}. Vraag wat deze deelnemer wil brengen en hoopt "
                 "te halen: daarop worden de bijeenkomsten gebouwd.",
                 kenmerk=str(deelnemer.id),
+                niveau=Niveau.DEELNEMER,
                 organisaties=[deelnemer.organisatie_id],
                 deelnemers=[deelnemer.id],
             )
@@ -301,6 +343,7 @@ def geen_consumenten(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevind
                 "geen bijeenkomst (mede) georganiseerd, niets gepresenteerd of begeleid en geen "
                 "leervraag om te brengen. Vraag wat deze deelnemer kan inbrengen.",
                 kenmerk=str(deelnemer.id),
+                niveau=Niveau.DEELNEMER,
                 organisaties=[deelnemer.organisatie_id],
                 deelnemers=[deelnemer.id],
             )
@@ -336,6 +379,7 @@ def afhaken(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevinding]:
                 regel,
                 f"{beschrijf_reeks(snapshot, reeks)}. {vervolg}",
                 kenmerk=f"{deelnemer.id}:{reeks.eerste_bijeenkomst_id}",
+                niveau=Niveau.DEELNEMER,
                 organisaties=[deelnemer.organisatie_id],
                 deelnemers=[deelnemer.id],
                 bijeenkomsten=[b.id for b in reeks.gemist],
@@ -416,6 +460,7 @@ def stabiele_samenstelling(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[
                     f"{wie(snapshot, deelnemer)} {bezwaar}. Een vervanger neemt de plaats in van "
                     "iemand uit de eigen organisatie die vertrekt.",
                     kenmerk=f"vervanging:{deelnemer.id}",
+                    niveau=Niveau.DEELNEMER,
                     organisaties=[deelnemer.organisatie_id],
                     deelnemers=[deelnemer.id, vervangen.id],
                 )
@@ -468,6 +513,7 @@ def stabiele_samenstelling(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[
                 f"({opsomming([d.naam for d in weg])}). Te veel wisselingen in contactpersonen is "
                 "funest: vraag de organisatie om vaste gezichten.",
                 kenmerk=f"wisselingen:{organisatie_id}",
+                niveau=Niveau.ORGANISATIE,
                 organisaties=[organisatie_id],
                 deelnemers=[d.id for d in weg],
             )
@@ -587,9 +633,47 @@ def pas_op_de_plaats(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevind
     return gevonden
 
 
+def _bijeenkomstnaam(bijeenkomst: BijeenkomstSnapshot) -> str:
+    if bijeenkomst.titel:
+        return f"'{bijeenkomst.titel}'"
+    return f"bijeenkomst {bijeenkomst.volgnummer}"
+
+
+def bijeenkomsten_in_looptijd(snapshot: NetwerkSnapshot, regel: Spelregel) -> list[Bevinding]:
+    """Bijeenkomsten (not cancelled) before the start or after the planned end."""
+    looptijd = Looptijd(
+        startdatum=snapshot.startdatum, geplande_einddatum=snapshot.geplande_einddatum
+    )
+    buiten: list[tuple[BijeenkomstSnapshot, str]] = []
+    for bijeenkomst in sorted(snapshot.bijeenkomsten, key=lambda b: (b.start, b.volgnummer)):
+        if bijeenkomst.status == BijeenkomstStatus.GEANNULEERD:
+            continue
+        dag = dag_van(bijeenkomst.start)
+        afwijking = looptijd.afwijking(dag)
+        if afwijking is not None:
+            naam = f"{_bijeenkomstnaam(bijeenkomst)} op {datum(dag)} ({afwijking})"
+            buiten.append((bijeenkomst, naam))
+    if not buiten:
+        return []
+    genoemd = [tekst for _, tekst in buiten[:5]]
+    if len(buiten) > 5:
+        genoemd.append(f"nog {len(buiten) - 5} andere")
+    return [
+        _bevinding(
+            regel,
+            f"{aantal(len(buiten), 'bijeenkomst valt', 'bijeenkomsten vallen')} buiten de "
+            f"looptijd van het netwerk: {opsomming(genoemd)}. Loopt het netwerk langer door dan "
+            "gepland, verleng dan de looptijd; anders verplaats of annuleer de bijeenkomst.",
+            kenmerk="buiten-looptijd",
+            bijeenkomsten=[b.id for b, _ in buiten],
+        )
+    ]
+
+
 REGELS: Mapping[str, Regelfunctie] = MappingProxyType(
     {
         c.ONDERWERP_AFGEBAKEND: onderwerp_afgebakend,
+        c.LEERVRAGEN_BIJ_ONDERWERP: leervragen_bij_onderwerp,
         c.KARTREKKERS: kartrekkers,
         c.ROLLEN_PER_ORGANISATIE: rollen_per_organisatie,
         c.SOORTEN_ORGANISATIES: soorten_organisaties,
@@ -601,5 +685,6 @@ REGELS: Mapping[str, Regelfunctie] = MappingProxyType(
         c.OMVANG: omvang,
         c.MINIMALE_OMVANG: minimale_omvang,
         c.PAS_OP_DE_PLAATS: pas_op_de_plaats,
+        c.BIJEENKOMSTEN_IN_LOOPTIJD: bijeenkomsten_in_looptijd,
     }
 )

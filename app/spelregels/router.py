@@ -9,12 +9,14 @@ from sqlmodel import col, select
 from app.common import responses
 from app.common.listing import PagineringDep, pagineer
 from app.common.service import get_in_netwerk_or_404
+from app.common.tekst import opsomming
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
+from app.errors import InvalidInput, InvalidParam
 from app.models import Opvolging
 from app.models.enums import LeervraagSoort, LeervraagStatus, OpvolgingStatus
 from app.netwerken.router import NetwerkDep
-from app.spelregels import Spelregels, schemas, service
+from app.spelregels import DEFINITIE_PER_CODE, Ernst, Niveau, Selectie, Spelregels, schemas, service
 from app.spelregels.snapshot import NetwerkSnapshot
 
 router = APIRouter(prefix="/netwerken/{netwerkId}", tags=["Spelregels"], route_class=EtagRoute)
@@ -89,21 +91,63 @@ def _leervragenstand(snapshot: NetwerkSnapshot) -> schemas.Leervragenstand:
     )
 
 
+def _selectie(codes: list[str], ernst: Ernst | None, niveau: Niveau | None) -> Selectie:
+    """The bevindingen asked for; 400 naming the rule codes that do not exist."""
+    onbekend = [f"'{c}'" for c in dict.fromkeys(codes) if c not in DEFINITIE_PER_CODE]
+    if onbekend:
+        bekend = ", ".join(DEFINITIE_PER_CODE)
+        raise InvalidInput(
+            [
+                InvalidParam(
+                    name="code",
+                    code="onbekende-spelregel",
+                    reason=f"Er is geen spelregel {opsomming(onbekend)}; kies uit: {bekend}.",
+                )
+            ]
+        )
+    return Selectie(codes=frozenset(codes), ernst=ernst, niveau=niveau)
+
+
 @router.get(
     "/gezondheid",
     summary="Gezondheid van een netwerk",
     description="Alle bevindingen van de spelregels en de cijfers erachter: rollen per "
     "organisatie, opkomst per deelnemer en organisatie, producenten en consumenten, verloop, "
-    "spreiding van het gastheerschap, leerwaarde en plezier per bijeenkomst, en hoeveel "
-    "halen-vragen zijn beantwoord. Een vast aantal databasevragen, hoe groot het netwerk ook is.",
+    "spreiding van het gastheerschap, leerwaarde en plezier per bijeenkomst, hoeveel "
+    "halen-vragen zijn beantwoord, en de looptijd. De zwaarste bevindingen staan vooraan: "
+    "`bevindingen` geeft eerst de blokkerende, dan die over het hele netwerk, dan die per "
+    "organisatie; `bevindingenPerDeelnemer` geeft daarna één regel per persoon met al zijn "
+    "bevindingen (wie een blokkerende heeft eerst, dan wie de meeste heeft). Filter met "
+    "`code` (de spelregel, te herhalen), `ernst` en `niveau`; de cijfers blijven gelijk. Een "
+    "vast aantal databasevragen, hoe groot het netwerk ook is.",
     responses=responses.LEES,
 )
-def gezondheid(netwerk: NetwerkDep, session: SessionDep) -> schemas.Gezondheid:
-    figuren, snapshot = service.gezondheid_van(netwerk, session=session)
+def gezondheid(
+    netwerk: NetwerkDep,
+    session: SessionDep,
+    code: Annotated[
+        list[str],
+        Query(
+            max_length=len(DEFINITIE_PER_CODE),
+            description="Alleen bevindingen van deze spelregel(s); herhaal voor meer.",
+            json_schema_extra={"items": {"type": "string", "enum": list(DEFINITIE_PER_CODE)}},
+        ),
+    ] = [],  # noqa: B006 -- FastAPI copies a default; a list query cannot default to None here
+    ernst: Annotated[Ernst | None, Query(description="Alleen bevindingen van deze ernst.")] = None,
+    niveau: Annotated[
+        Niveau | None,
+        Query(
+            description="Alleen bevindingen over het `netwerk`, een `organisatie` of een "
+            "`deelnemer`."
+        ),
+    ] = None,
+) -> schemas.Gezondheid:
+    figuren, snapshot = service.gezondheid_van(
+        netwerk, session=session, selectie=_selectie(code, ernst, niveau)
+    )
     return schemas.Gezondheid.model_validate(
         {
             **{name: getattr(figuren, name) for name in type(figuren).__dataclass_fields__},
-            "bevindingen": [service.bevinding_json(b) for b in figuren.bevindingen],
             "leervragen": _leervragenstand(snapshot),
         }
     )

@@ -1,6 +1,7 @@
 """API shapes of spelregels, bevindingen, the health of a network and opvolgingen."""
 
 import uuid
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import Field
@@ -8,7 +9,7 @@ from pydantic import Field
 from app.common.listing import Pagina
 from app.common.schemas import ApiModel, Invoer, Resource, UtcMoment, tekst
 from app.models.enums import OpvolgingStatus
-from app.spelregels.bevinding import Ernst
+from app.spelregels.bevinding import Ernst, Niveau
 
 
 class ParameterUitleg(ApiModel):
@@ -49,12 +50,35 @@ class SpelregelWijziging(Invoer):
 class Bevinding(ApiModel):
     """Wat het toetsen van een regel opleverde, met links naar wie het betreft."""
 
-    code: str
+    code: str = Field(description="De code van de spelregel.")
     ernst: Ernst
+    niveau: Niveau = Field(
+        description="Over wie het gaat: `netwerk`, `organisatie` of `deelnemer` (dan is de "
+        "eerste van `deelnemerIds` de persoon)."
+    )
     melding: str
     organisatie_ids: list[uuid.UUID]
     deelnemer_ids: list[uuid.UUID]
     bijeenkomst_ids: list[uuid.UUID]
+    leervraag_ids: list[uuid.UUID]
+
+
+class DeelnemerBevindingen(ApiModel):
+    """Alle bevindingen over één persoon bij elkaar."""
+
+    deelnemer_id: uuid.UUID
+    naam: str = Field(description="Naam van de persoon.")
+    organisatie_id: uuid.UUID
+    ernst: Ernst = Field(description="De zwaarste van zijn bevindingen.")
+    bevindingen: list[Bevinding] = Field(description="Blokkerende eerst, dan op spelregel.")
+
+
+class Looptijd(ApiModel):
+    """De looptijd van het netwerk, of wat eraan ontbreekt."""
+
+    startdatum: date | None
+    geplande_einddatum: date | None
+    omschrijving: str = Field(examples=["Van 12 maart 2026 tot en met 1 maart 2028 (23 maanden)."])
 
 
 class Opkomst(ApiModel):
@@ -151,7 +175,15 @@ class Leervragenstand(ApiModel):
 class Gezondheid(ApiModel):
     """Hoe het netwerk ervoor staat: alle bevindingen en de cijfers erachter."""
 
-    bevindingen: list[Bevinding]
+    bevindingen: list[Bevinding] = Field(
+        description="Bevindingen over het netwerk en zijn organisaties: eerst de blokkerende, "
+        "dan die over het netwerk, dan die per organisatie."
+    )
+    bevindingen_per_deelnemer: list[DeelnemerBevindingen] = Field(
+        description="Daarna de bevindingen over personen, één regel per persoon: wie een "
+        "blokkerende bevinding heeft eerst, dan wie de meeste heeft, dan op naam."
+    )
+    looptijd: Looptijd
     rollen: Rollenmatrix
     opkomst_per_deelnemer: list[DeelnemerOpkomst]
     opkomst_per_organisatie: list[OrganisatieOpkomst]

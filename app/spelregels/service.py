@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import String, type_coerce
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from app.common.service import apply_changes
@@ -43,6 +44,7 @@ from app.spelregels import (
     Gezondheid,
     NetwerkSnapshot,
     OngeldigeSpelregels,
+    Selectie,
     Spelregels,
     check,
     gezondheid,
@@ -78,6 +80,8 @@ def bevinding_json(bevinding: Bevinding) -> dict[str, Any]:
         "organisatieIds": [str(i) for i in bevinding.organisatie_ids],
         "deelnemerIds": [str(i) for i in bevinding.deelnemer_ids],
         "bijeenkomstIds": [str(i) for i in bevinding.bijeenkomst_ids],
+        "leervraagIds": [str(i) for i in bevinding.leervraag_ids],
+        "niveau": bevinding.niveau.value,
     }
 
 
@@ -158,11 +162,16 @@ def laad_snapshot(
         ).all()
     ]
     leervragen = [
-        (uuid_van(i), uuid_van(d), so, st)
-        for i, d, so, st in session.execute(
-            select(
-                _ruw(Leervraag.id), _ruw(Leervraag.deelnemer_id), Leervraag.soort, Leervraag.status
-            ).where(Leervraag.netwerk_id == nid)
+        (uuid_van(i), uuid_van(d), so, st, tekst, themas)
+        for i, d, so, st, tekst, themas in session.execute(
+            sa_select(
+                _ruw(Leervraag.id),
+                _ruw(Leervraag.deelnemer_id),
+                col(Leervraag.soort),
+                col(Leervraag.status),
+                col(Leervraag.tekst),
+                col(Leervraag.themas),
+            ).where(col(Leervraag.netwerk_id) == nid)
         ).all()
     ]
     evaluaties = [
@@ -195,6 +204,7 @@ def laad_snapshot(
         status=status or NetwerkStatus(netwerk.status),
         peildatum=date.today(),
         onderwerp=netwerk.onderwerp,
+        themas=tuple(netwerk.themas),
         startdatum=netwerk.startdatum,
         geplande_einddatum=netwerk.geplande_einddatum,
         rollen=tuple(netwerk.rollen),
@@ -235,9 +245,14 @@ def laad_snapshot(
         ),
         leervragen=tuple(
             s.LeervraagSnapshot(
-                id=i, deelnemer_id=d, soort=LeervraagSoort(so), status=LeervraagStatus(st)
+                id=i,
+                deelnemer_id=d,
+                soort=LeervraagSoort(so),
+                status=LeervraagStatus(st),
+                tekst=tekst,
+                themas=tuple(themas),
             )
-            for i, d, so, st in leervragen
+            for i, d, so, st, tekst, themas in leervragen
         ),
         evaluaties=tuple(
             s.Evaluatie(bijeenkomst_id=b, leerwaarde=lw, plezier=pl, deelnemer_id=d)
@@ -340,7 +355,9 @@ def wijzig_opvolging(
     return opvolging
 
 
-def gezondheid_van(netwerk: Netwerk, *, session: Session) -> tuple[Gezondheid, NetwerkSnapshot]:
-    """The health of the network and the snapshot it was computed from."""
+def gezondheid_van(
+    netwerk: Netwerk, *, session: Session, selectie: Selectie | None = None
+) -> tuple[Gezondheid, NetwerkSnapshot]:
+    """The health of the network (the bevindingen `selectie` asks for) and its snapshot."""
     snapshot = laad_snapshot(netwerk, session=session)
-    return gezondheid(snapshot, spelregels_van(netwerk)), snapshot
+    return gezondheid(snapshot, spelregels_van(netwerk), selectie), snapshot

@@ -124,6 +124,8 @@ class LeervraagSnapshot:
     deelnemer_id: uuid.UUID
     soort: LeervraagSoort
     status: LeervraagStatus = LeervraagStatus.OPEN
+    tekst: str = ""
+    themas: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -170,6 +172,7 @@ class NetwerkSnapshot:
     status: NetwerkStatus
     peildatum: date
     onderwerp: str | None = None
+    themas: tuple[str, ...] = ()
     startdatum: date | None = None
     geplande_einddatum: date | None = None
     rollen: tuple[str, ...] = STANDAARD_ROLLEN

@@ -38,6 +38,8 @@ from app.spelregels import (
 
 START = date(2024, 1, 8)
 ONDERWERP = "De organisatorische kant van nieuwe democratie in gemeenten"
+# A leervraag about the onderwerp, without a theme.
+LEERVRAAG = "Hoe richten we de organisatie in op nieuwe democratie?"
 
 
 @dataclass
@@ -142,9 +144,13 @@ class Bouwer:
             if deelnemer.status == DeelnemerStatus.ACTIEF:
                 self.aanwezigheid(bijeenkomst_id, deelnemer.id)
 
-    def leervraag(self, deelnemer_id: uuid.UUID, soort: LeervraagSoort) -> None:
+    def leervraag(
+        self, deelnemer_id: uuid.UUID, soort: LeervraagSoort, tekst: str = LEERVRAAG, **velden: Any
+    ) -> None:
         self.leervragen.append(
-            LeervraagSnapshot(id=self._id(), deelnemer_id=deelnemer_id, soort=soort)
+            LeervraagSnapshot(
+                id=self._id(), deelnemer_id=deelnemer_id, soort=soort, tekst=tekst, **velden
+            )
         )
 
     def evaluatie(self, bijeenkomst_id: uuid.UUID, leerwaarde: int, plezier: int) -> None:
@@ -194,9 +200,11 @@ class Bouwer:
         return next(b.id for b in self.bijeenkomsten if b.volgnummer == volgnummer)
 
     def leesbaar(self, gevonden: list[Bevinding]) -> list[str]:
-        """The kenmerken, with ids replaced by names ('Anna', 'b2') so that tables read well."""
+        """The kenmerken, with ids replaced by names ('Anna', 'b2', a leervraag by its text) so
+        that tables read well."""
         namen = {str(x.id): x.naam for x in (*self.deelnemers, *self.organisaties)}
         namen |= {str(b.id): f"b{b.volgnummer}" for b in self.bijeenkomsten}
+        namen |= {str(v.id): v.tekst for v in self.leervragen}
         uitkomst = []
         for bevinding in gevonden:
             kenmerk = bevinding.kenmerk

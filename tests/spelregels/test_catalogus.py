@@ -21,6 +21,7 @@ from app.spelregels import (
 # The defaults the articles give (and the issue names); a change here is a change of policy.
 STANDAARD = {
     "onderwerp-afgebakend": ("blokkerend", {"minimumWoorden": 3, "maximumWoorden": 30}),
+    "leervragen-bij-onderwerp": ("waarschuwing", {}),
     "kartrekkers": ("blokkerend", {"minimumAantal": 2, "minimumOrganisaties": 2}),
     "rollen-per-organisatie": (
         "blokkerend",
@@ -53,6 +54,7 @@ STANDAARD = {
             "minimumPlezier": 3.0,
         },
     ),
+    "bijeenkomsten-in-looptijd": ("waarschuwing", {}),
 }
 
 

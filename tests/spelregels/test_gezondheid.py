@@ -1,18 +1,20 @@
 """The health figures: what a frontend draws, and that the numbers add up."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 
-from app.models.enums import BijeenkomstStatus, DeelnemerStatus, NetwerkStatus
+from app.models.enums import BijeenkomstStatus, DeelnemerStatus, LeervraagSoort, NetwerkStatus
 from app.spelregels import (
     AanwezigheidStatus,
     BijdrageSoort,
     Gezondheid,
+    Selectie,
     gezondheid,
     pas_aan,
     standaard_spelregels,
 )
+from app.spelregels.looptijd import Looptijd
 from tests.spelregels import START, Bouwer, gezond_netwerk, netwerken_met_aanwezigheid
 
 
@@ -176,3 +178,60 @@ def test_the_attendance_figures_add_up(geval: tuple[Bouwer, int, bool]) -> None:
     producenten = cijfers.producenten
     assert set(producenten.producent_ids) | set(producenten.consument_ids) == actief
     assert not set(producenten.producent_ids) & set(producenten.consument_ids)
+
+
+def test_findings_weightiest_first_and_per_person_grouped() -> None:
+    bouwer = gezond_netwerk()
+    anna, sanne = bouwer.zoek("Anna"), bouwer.zoek("Sanne")
+    for naam in ("Sanne", "Anna"):
+        bouwer.zonder_leervragen(bouwer.zoek(naam))
+    # Sanne brings something: she misses only a question to take, and is no consumer.
+    bouwer.leervraag(sanne, LeervraagSoort.BRENGEN)
+    bouwer.wijzig_deelnemer(bouwer.zoek("Henk"), rol="jonge-hond")
+    bouwer.wijzig_deelnemer(bouwer.zoek("Ineke"), rol="jonge-hond")
+    bouwer.wijzig_deelnemer(bouwer.zoek("Joost"), rol="jonge-hond")
+    spelregels = pas_aan(
+        standaard_spelregels(),
+        {
+            "leervragen-opgehaald": {"ernst": "blokkerend"},
+            "minimale-omvang": {"parameters": {"minimum": 20}},
+        },
+    )
+    cijfers = gezondheid(bouwer.snapshot(), spelregels)
+    assert [(b.code, b.ernst.value, b.niveau.value) for b in cijfers.bevindingen] == [
+        ("rollen-per-organisatie", "blokkerend", "organisatie"),
+        ("minimale-omvang", "waarschuwing", "netwerk"),
+    ]
+    per = cijfers.bevindingen_per_deelnemer
+    assert [(p.naam, p.ernst.value) for p in per] == [
+        ("Anna", "blokkerend"),
+        ("Sanne", "blokkerend"),
+    ]
+    assert [b.code for b in per[0].bevindingen] == ["leervragen-opgehaald", "geen-consumenten"]
+    assert [b.code for b in per[1].bevindingen] == ["leervragen-opgehaald"]
+    assert (per[0].deelnemer_id, per[1].deelnemer_id) == (anna, sanne)
+
+    alleen = gezondheid(
+        bouwer.snapshot(), spelregels, Selectie(codes=frozenset({"geen-consumenten"}))
+    )
+    assert alleen.bevindingen == ()
+    assert [p.deelnemer_id for p in alleen.bevindingen_per_deelnemer] == [anna]
+
+
+def test_the_term_in_words() -> None:
+    jaar = Looptijd(startdatum=date(2027, 1, 1), geplande_einddatum=date(2028, 1, 1))
+    assert jaar.omschrijving == "Van 1 januari 2027 tot en met 1 januari 2028 (12 maanden)."
+    assert jaar.afwijking(date(2027, 6, 1)) is None
+    assert jaar.afwijking(date(2028, 1, 1)) is None
+    assert jaar.afwijking(date(2029, 4, 12)) == (
+        "15 maanden na het geplande einde (1 januari 2028)"
+    )
+    assert jaar.afwijking(date(2026, 12, 10)) == "22 dagen vóór de start (1 januari 2027)"
+    assert jaar.afwijking(date(2026, 12, 31)) == "1 dag vóór de start (1 januari 2027)"
+    geen = Looptijd(startdatum=None, geplande_einddatum=None)
+    assert geen.afwijking(date(2040, 1, 1)) is None
+    assert "geen looptijd" in geen.omschrijving
+    assert (
+        "geen gepland einde"
+        in Looptijd(startdatum=date(2027, 1, 1), geplande_einddatum=None).omschrijving
+    )
