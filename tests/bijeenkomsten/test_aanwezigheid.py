@@ -5,7 +5,6 @@ from typing import Any
 from tests import factories
 from tests.bijeenkomsten.opzet import Netwerkje
 
-
 # Attendance is recorded on the day or after: these sessions took place.
 VORIG_VOORJAAR = {"start": "2026-03-26T13:30:00+01:00", "einde": "2026-03-26T16:30:00+01:00"}
 
