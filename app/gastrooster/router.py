@@ -60,7 +60,8 @@ def _rooster(rooster: service.Rooster, rapport: Eerlijkheidsrapport[Any, Any]) -
     "/gastrooster",
     summary="Gastrooster van een netwerk",
     description="Per bijeenkomst de gastorganisatie, en een eerlijkheidsrapport: per organisatie "
-    "hoe vaak zij gastheer was en is, tegen haar eerlijke aandeel, en de spreiding.",
+    "hoe vaak zij gastheer was en is, tegen haar eerlijke aandeel (afgerond op twee decimalen), "
+    "en de spreiding.",
     responses=responses.LEES,
 )
 def lees(netwerk: NetwerkDep, session: SessionDep) -> schemas.Gastrooster:

@@ -2,12 +2,24 @@
 
 import uuid
 from datetime import date
+from typing import Annotated
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
 from app.common.listing import Pagina
 from app.common.schemas import ApiModel, Invoer, Resource, UtcMoment
 from app.models.enums import BijeenkomstStatus, RoosterWijzigingSoort
+
+DECIMALEN = 2
+
+
+def _afgerond(getal: float) -> float:
+    return round(getal, DECIMALEN)
+
+
+Afgerond = Annotated[float, AfterValidator(_afgerond)]
+"""A fairness figure as the API answers it: the algorithms count exactly, people read two
+decimals (a share of 2/3 is 0.67)."""
 
 
 class RoosterRegel(ApiModel):
@@ -31,15 +43,26 @@ class OrganisatieVerdeling(ApiModel):
     gehouden: int
     bevestigd: int
     gepland: int
-    aandeel: float = Field(description="Het eerlijke aandeel (Fagin–Williams).")
-    afwijking: float
+    aandeel: Afgerond = Field(
+        description="Het eerlijke aandeel (Fagin–Williams), afgerond op twee decimalen.",
+        examples=[0.67],
+    )
+    afwijking: Afgerond = Field(
+        description="Hoe vaak zij gastheer is min haar aandeel (positief: vaker dan eerlijk), "
+        "afgerond op twee decimalen.",
+        examples=[0.33],
+    )
     kleinste_tussenruimte: int | None
 
 
 class Eerlijkheid(ApiModel):
     """Het eerlijkheidsrapport van het hele rooster."""
 
-    max_afwijking: float
+    max_afwijking: Afgerond = Field(
+        description="De grootste afwijking van een organisatie (in absolute waarde), afgerond "
+        "op twee decimalen.",
+        examples=[0.67],
+    )
     kleinste_tussenruimte: int | None
     per_organisatie: list[OrganisatieVerdeling]
     op_rij: list[list[uuid.UUID]] = Field(

@@ -134,3 +134,16 @@ def test_swap_with_history_and_override(client: TestClient) -> None:
         json={**body, "tweedeBijeenkomstId": "00000000-0000-0000-0000-000000000000"},
     )
     assert unknown.status_code == 400
+
+
+def test_fairness_figures_are_rounded_to_two_decimals(client: TestClient) -> None:
+    netwerk, _ = _network_of(client, 3)
+    _sessions(client, netwerk["id"], 2)
+    plan = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json()
+    shown = client.get(f"/v1/netwerken/{netwerk['id']}/gastrooster").json()
+    for answer in (plan, shown):
+        figures = answer["eerlijkheid"]
+        # Two sessions shared by three organisations: a share of 2/3 each.
+        assert {v["aandeel"] for v in figures["perOrganisatie"]} == {0.67}
+        assert sorted(v["afwijking"] for v in figures["perOrganisatie"]) == [-0.67, 0.33, 0.33]
+        assert figures["maxAfwijking"] == 0.67
