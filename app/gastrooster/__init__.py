@@ -11,7 +11,7 @@ from app.gastrooster.model import (
     Verdeling,
     Wijziging,
 )
-from app.gastrooster.rotatie import herplan, plan, rapporteer, ruil
+from app.gastrooster.rotatie import beoordeel, herplan, plan, rapporteer, ruil
 
 __all__ = [
     "Eerlijkheidsrapport",
@@ -23,6 +23,7 @@ __all__ = [
     "Ruil",
     "Verdeling",
     "Wijziging",
+    "beoordeel",
     "herplan",
     "plan",
     "rapporteer",

@@ -13,7 +13,7 @@ from app.gastrooster.model import (
     OrganisatieId,
     Verdeling,
 )
-from app.gastrooster.tijdlijn import OPEN, Tijdlijn
+from app.gastrooster.tijdlijn import OPEN, VAST, Tijdlijn
 from app.models.enums import BijeenkomstStatus
 
 Gasten = Sequence[int | None]  # the host (organisation's place) per position on the time line
@@ -93,6 +93,63 @@ def beurtregel_schendingen(
     return schendingen
 
 
+GEEN_DEELNAME = "geen-deelname"
+VERHINDERD = "verhinderd"
+
+
+def onbeschikbaar(
+    tijdlijn: Tijdlijn[BijeenkomstId, OrganisatieId], positie: int, gast: OrganisatieId
+) -> str | None:
+    """Why `gast` cannot host the bijeenkomst at `positie` (a knelpunt code), or None."""
+    bijeenkomst = tijdlijn.bijeenkomsten[positie]
+    plek = tijdlijn.index.get(gast)
+    if plek is None or not tijdlijn.organisaties[plek].doet_mee(bijeenkomst.start):
+        return GEEN_DEELNAME
+    if gast in bijeenkomst.verhinderd:
+        return VERHINDERD
+    return None
+
+
+def onbeschikbare_gastheren(
+    tijdlijn: Tijdlijn[BijeenkomstId, OrganisatieId], gasten: Gasten
+) -> list[Knelpunt[BijeenkomstId, OrganisatieId]]:
+    """Coming bijeenkomsten whose host cannot host them (rule 1 broken).
+
+    A plan never does that, but a fixed host can be verhinderd (a date given after a swap or
+    a host set by hand), and a tentative host of a rotation as it stands can be too (a date
+    given after the last plan).
+    """
+    gevonden: list[Knelpunt[BijeenkomstId, OrganisatieId]] = []
+    for positie, bijeenkomst in enumerate(tijdlijn.bijeenkomsten):
+        plek = gasten[positie]
+        if tijdlijn.voorbij(positie):
+            continue
+        if tijdlijn.soort[positie] == VAST and bijeenkomst.gastorganisatie is not None:
+            # Also a host the input does not list (its people left): say so, by its id.
+            gast = bijeenkomst.gastorganisatie
+            wat = "staat vast als"
+            advies = "Kies een andere gastheer, of maak hem los en plan opnieuw."
+        elif tijdlijn.soort[positie] == OPEN and plek is not None:
+            gast = tijdlijn.organisaties[plek].id
+            wat, advies = "is voorlopig", "Plan opnieuw."
+        else:
+            continue
+        code = onbeschikbaar(tijdlijn, positie, gast)
+        if code is None:
+            continue
+        reden = "is dan verhinderd" if code == VERHINDERD else "doet dan niet mee"
+        gevonden.append(
+            Knelpunt(
+                code=code,
+                melding=f"{tijdlijn.naam_van(gast)} {wat} gastheer van {tijdlijn.label(positie)}, "
+                f"maar {reden}. {advies}",
+                bijeenkomsten=(bijeenkomst.id,),
+                organisaties=(gast,),
+            )
+        )
+    return gevonden
+
+
 def knelpunten(
     tijdlijn: Tijdlijn[BijeenkomstId, OrganisatieId],
     gasten: Gasten,
@@ -121,6 +178,7 @@ def knelpunten(
                 organisaties=tuple(org_ids[p] for p in deelnemers),
             )
         )
+    gevonden.extend(onbeschikbare_gastheren(tijdlijn, gasten))
     for positie, nog in beurtregel_schendingen(tijdlijn, gasten):
         gast = gasten[positie]
         assert gast is not None

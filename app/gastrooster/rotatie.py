@@ -41,7 +41,14 @@ from app.gastrooster.model import (
     Ruil,
     Wijziging,
 )
-from app.gastrooster.rapport import beurtregel_schendingen, knelpunten, rapport
+from app.gastrooster.rapport import (
+    VERHINDERD,
+    beurtregel_schendingen,
+    knelpunten,
+    onbeschikbaar,
+    onbeschikbare_gastheren,
+    rapport,
+)
 from app.gastrooster.spreiding import Spreiding
 from app.gastrooster.tijdlijn import VAST, VOORBIJ, Aandelen, Beurten, Tijdlijn, beurten
 from app.gastrooster.verdeler import Verdeler
@@ -83,6 +90,26 @@ def rapporteer(
     """The fairness report of a rotation as it stands (`toewijzing`: hosts of open ones)."""
     tijdlijn = Tijdlijn(organisaties, bijeenkomsten, nu)
     return rapport(tijdlijn, tijdlijn.gasten(toewijzing))
+
+
+def beoordeel(
+    organisaties: Iterable[RoosterOrganisatie[OrganisatieId]],
+    bijeenkomsten: Iterable[RoosterBijeenkomst[BijeenkomstId, OrganisatieId]],
+    toewijzing: Mapping[BijeenkomstId, OrganisatieId | None],
+    *,
+    nu: datetime | None = None,
+) -> tuple[
+    Eerlijkheidsrapport[BijeenkomstId, OrganisatieId],
+    tuple[Knelpunt[BijeenkomstId, OrganisatieId], ...],
+]:
+    """The report of a rotation as it stands, and the coming hosts that cannot host.
+
+    Unlike a plan's knelpunten these claim nothing about what a plan could do better: a host
+    that is verhinderd or no longer takes part is a fact, whatever the rest of the rotation.
+    """
+    tijdlijn = Tijdlijn(organisaties, bijeenkomsten, nu)
+    gasten = tijdlijn.gasten(toewijzing)
+    return rapport(tijdlijn, gasten), tuple(onbeschikbare_gastheren(tijdlijn, gasten))
 
 
 def ruil(
@@ -187,28 +214,18 @@ def _gast(gasten: Sequence[int | None], positie: int) -> int:
 def _bezwaar_beschikbaarheid(
     tijdlijn: Tijdlijn[BijeenkomstId, OrganisatieId], positie: int, gast: OrganisatieId
 ) -> list[Knelpunt[BijeenkomstId, OrganisatieId]]:
-    bijeenkomst = tijdlijn.bijeenkomsten[positie]
-    plek = tijdlijn.index.get(gast)
-    naam = str(gast) if plek is None else tijdlijn.naam(plek)
-    if plek is None or not tijdlijn.organisaties[plek].doet_mee(bijeenkomst.start):
-        return [
-            Knelpunt(
-                code="geen-deelname",
-                melding=f"{naam} doet niet mee op {tijdlijn.label(positie)}.",
-                bijeenkomsten=(bijeenkomst.id,),
-                organisaties=(gast,),
-            )
-        ]
-    if gast in bijeenkomst.verhinderd:
-        return [
-            Knelpunt(
-                code="verhinderd",
-                melding=f"{naam} is verhinderd voor {tijdlijn.label(positie)}.",
-                bijeenkomsten=(bijeenkomst.id,),
-                organisaties=(gast,),
-            )
-        ]
-    return []
+    code = onbeschikbaar(tijdlijn, positie, gast)
+    if code is None:
+        return []
+    waarom = "is verhinderd voor" if code == VERHINDERD else "doet niet mee op"
+    return [
+        Knelpunt(
+            code=code,
+            melding=f"{tijdlijn.naam_van(gast)} {waarom} {tijdlijn.label(positie)}.",
+            bijeenkomsten=(tijdlijn.bijeenkomsten[positie].id,),
+            organisaties=(gast,),
+        )
+    ]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """HTTP endpoints of a network's gastrooster: the plan, re-planning, swaps and unavailability."""
 
 import uuid
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request, Response, status
@@ -13,14 +14,18 @@ from app.common.listing import PagineringDep, pagineer
 from app.common.service import get_in_netwerk_or_404
 from app.db import SessionDep
 from app.errors import Conflict, InvalidInput, InvalidParam
-from app.gastrooster import Eerlijkheidsrapport, schemas, service
+from app.gastrooster import Eerlijkheidsrapport, Knelpunt, schemas, service
 from app.models import Onbeschikbaarheid, Persoon, RoosterWijziging
 from app.netwerken.router import NetwerkDep
 
 router = APIRouter(prefix="/netwerken/{netwerkId}", tags=["Gastrooster"])
 
 
-def _rooster(rooster: service.Rooster, rapport: Eerlijkheidsrapport[Any, Any]) -> dict[str, Any]:
+def _rooster(
+    rooster: service.Rooster,
+    rapport: Eerlijkheidsrapport[Any, Any],
+    knelpunten: Iterable[Knelpunt[Any, Any]],
+) -> dict[str, Any]:
     regels = [
         schemas.RoosterRegel(
             bijeenkomst_id=rij.id,
@@ -30,6 +35,7 @@ def _rooster(rooster: service.Rooster, rapport: Eerlijkheidsrapport[Any, Any]) -
             status=rij.status,
             gastorganisatie_id=rij.gastorganisatie_id,
             vast=service.is_vast(rij),
+            vastgezet=service.is_vastgezet(rij),
             opmerking=rij.rooster_opmerking,
         )
         for rij in sorted(rooster.rijen.values(), key=lambda b: (b.start, b.volgnummer))
@@ -53,19 +59,27 @@ def _rooster(rooster: service.Rooster, rapport: Eerlijkheidsrapport[Any, Any]) -
         op_rij=[list(paar) for paar in rapport.op_rij],
         beurtregel_geschonden=list(rapport.beurtregel_geschonden),
     )
-    return {"bijeenkomsten": regels, "eerlijkheid": eerlijkheid}
+    return {
+        "bijeenkomsten": regels,
+        "eerlijkheid": eerlijkheid,
+        "knelpunten": [
+            schemas.Knelpunt.model_validate(service.knelpunt_json(k)) for k in knelpunten
+        ],
+    }
 
 
 @router.get(
     "/gastrooster",
     summary="Gastrooster van een netwerk",
     description="Per bijeenkomst de gastorganisatie, en een eerlijkheidsrapport: per organisatie "
-    "hoe vaak zij gastheer was en is, tegen haar eerlijke aandeel, en de spreiding.",
+    "hoe vaak zij gastheer was en is, tegen haar eerlijke aandeel (afgerond op twee decimalen), "
+    "en de spreiding. `knelpunten` noemt komende gastheren die die dag verhinderd zijn of niet "
+    "meer meedoen, ook vastgezette.",
     responses=responses.LEES,
 )
 def lees(netwerk: NetwerkDep, session: SessionDep) -> schemas.Gastrooster:
     rooster = service.laad(netwerk, session=session)
-    return schemas.Gastrooster(**_rooster(rooster, service.huidig_rapport(rooster)))
+    return schemas.Gastrooster(**_rooster(rooster, *service.huidig(rooster)))
 
 
 @router.post(
@@ -75,17 +89,21 @@ def lees(netwerk: NetwerkDep, session: SessionDep) -> schemas.Gastrooster:
     "twee keer gastheer voordat iedereen aan de beurt was (gehouden bijeenkomsten tellen mee), "
     "onbeschikbare data worden gerespecteerd, en niet twee keer achter elkaar dezelfde als het "
     "anders kan. Bevestigde en gehouden bijeenkomsten schuiven nooit, en van de andere zo min "
-    "mogelijk. Kan het niet eerlijk, dan volgt de best mogelijke verdeling met de knelpunten.",
+    "mogelijk. Kan het niet eerlijk, dan volgt de best mogelijke verdeling met de knelpunten. "
+    "Met de hand vastgezette gastheren (`_ruil`, een `PATCH` van `gastorganisatieId`) blijven "
+    "staan, tenzij ze in `losmaken` staan; een vastgezette gastheer op een onbeschikbare datum "
+    "is een blokkerend knelpunt.",
     responses=responses.ACTIE,
 )
-def plan(netwerk: NetwerkDep, session: SessionDep) -> schemas.Planresultaat:
-    rooster, uitkomst = service.plan(netwerk, session=session)
+def plan(
+    netwerk: NetwerkDep, session: SessionDep, data: schemas.RoosterplanVerzoek | None = None
+) -> schemas.Planresultaat:
+    rooster, uitkomst = service.plan(
+        netwerk, losmaken=data.losmaken if data else (), session=session
+    )
     return schemas.Planresultaat(
-        **_rooster(rooster, uitkomst.rapport),
+        **_rooster(rooster, uitkomst.rapport, uitkomst.knelpunten),
         eerlijk=uitkomst.eerlijk,
-        knelpunten=[
-            schemas.Knelpunt.model_validate(service.knelpunt_json(k)) for k in uitkomst.knelpunten
-        ],
         gewijzigd=[w.bijeenkomst for w in uitkomst.wijzigingen],
     )
 
@@ -94,12 +112,15 @@ def plan(netwerk: NetwerkDep, session: SessionDep) -> schemas.Planresultaat:
     "/gastrooster/_ruil",
     summary="Gastheren ruilen",
     description="Twee organisaties ruilen hun bijeenkomsten. Breekt dat een regel van het "
-    "rooster, dan volgt 409 met de bezwaren, tenzij `forceer` (de kartrekker beslist).",
+    "rooster, dan volgt 409 met de bezwaren, tenzij `forceer` (de kartrekker beslist). Na de "
+    "ruil staan beide gastheren vast (`vastgezet`): een nieuwe planning laat ze staan, ook als "
+    "hun organisatie later een datum onbeschikbaar maakt (dat wordt dan een knelpunt). "
+    "`losmaken` in `_plan` maakt ze weer los.",
     responses=responses.ACTIE,
 )
 def ruil(
     netwerk: NetwerkDep, data: schemas.RuilVerzoek, session: SessionDep
-) -> schemas.Gastrooster:
+) -> schemas.Ruilresultaat:
     service.wissel(
         netwerk,
         data.eerste_bijeenkomst_id,
@@ -109,7 +130,14 @@ def ruil(
     )
     # Loaded again: the swapped bijeenkomsten are now fixed, which changes the report.
     rooster = service.laad(netwerk, session=session)
-    return schemas.Gastrooster(**_rooster(rooster, service.huidig_rapport(rooster)))
+    geruild = [data.eerste_bijeenkomst_id, data.tweede_bijeenkomst_id]
+    titels = " en ".join(rooster.rijen[i].titel for i in geruild)
+    return schemas.Ruilresultaat(
+        **_rooster(rooster, *service.huidig(rooster)),
+        vastgezet=geruild,
+        melding=f"De gastheren van {titels} zijn geruild en nu vastgezet: een nieuwe planning "
+        "laat ze staan. Maak ze los met `losmaken` in `_plan`.",
+    )
 
 
 @router.get(

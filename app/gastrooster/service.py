@@ -2,6 +2,7 @@
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -20,8 +21,8 @@ from app.gastrooster import (
     RoosterFout,
     RoosterOrganisatie,
     Ruil,
+    beoordeel,
     herplan,
-    rapporteer,
     ruil,
 )
 from app.models import (
@@ -59,6 +60,15 @@ def is_vast(bijeenkomst: Bijeenkomst) -> bool:
     return bijeenkomst.gastorganisatie_id is not None and (
         bijeenkomst.gastheer_vast
         or bijeenkomst.status in (BijeenkomstStatus.GEHOUDEN, BijeenkomstStatus.BEVESTIGD)
+    )
+
+
+def is_vastgezet(bijeenkomst: Bijeenkomst) -> bool:
+    """A planned bijeenkomst whose host was set by hand (a swap, a PATCH): it can be unpinned."""
+    return (
+        bijeenkomst.gastorganisatie_id is not None
+        and bijeenkomst.gastheer_vast
+        and bijeenkomst.status == BijeenkomstStatus.GEPLAND
     )
 
 
@@ -134,11 +144,11 @@ def laad(netwerk: Netwerk, *, session: Session) -> Rooster:
     return Rooster(organisaties, bijeenkomsten, rijen, voorlopig, namen)
 
 
-def huidig_rapport(
+def huidig(
     rooster: Rooster, *, nu: datetime | None = None
-) -> Eerlijkheidsrapport[BijId, OrgId]:
-    """The fairness report of the rotation as it stands."""
-    return rapporteer(rooster.organisaties, rooster.bijeenkomsten, rooster.voorlopig, nu=nu)
+) -> tuple[Eerlijkheidsrapport[BijId, OrgId], tuple[Knelpunt[BijId, OrgId], ...]]:
+    """The fairness report of the rotation as it stands, and the hosts that cannot host."""
+    return beoordeel(rooster.organisaties, rooster.bijeenkomsten, rooster.voorlopig, nu=nu)
 
 
 def _zet_gastheer(
@@ -170,14 +180,22 @@ def _zet_gastheer(
 
 
 def plan(
-    netwerk: Netwerk, *, session: Session, nu: datetime | None = None
+    netwerk: Netwerk,
+    *,
+    losmaken: Sequence[BijId] = (),
+    session: Session,
+    nu: datetime | None = None,
 ) -> tuple[Rooster, Gastrooster[BijId, OrgId]]:
     """Give every open bijeenkomst a host; confirmed and held ones never move, and of the open
     ones as few as possible (the previous plan is kept where the rules allow).
 
-    Returns the rotation (its rows carry the new hosts) and the plan with its report.
+    The hosts of `losmaken`, pinned by hand, are loose again first. Returns the rotation (its
+    rows carry the new hosts) and the plan with its report.
     """
     rooster = laad(netwerk, session=session)
+    if losmaken:
+        _maak_los(rooster, losmaken, session=session)
+        rooster = laad(netwerk, session=session)
     if not rooster.organisaties:
         raise Conflict(
             "Dit netwerk heeft nog geen deelnemende organisaties om een rooster mee te maken."
@@ -193,6 +211,10 @@ def plan(
         if rij.gastorganisatie_id != gast:
             _zet_gastheer(netwerk, rij, gast, soort, session=session)
             veranderd.append(rij.id)
+    for rij in rooster.rijen.values():
+        # Fixed hosts too: a pinned host on an unavailable date is why this one is not fair.
+        if rij.status in (BijeenkomstStatus.GEHOUDEN, BijeenkomstStatus.GEANNULEERD):
+            continue
         betrokken = opmerking.get(rij.id)
         if rij.rooster_opmerking != betrokken:
             rij.rooster_opmerking = betrokken
@@ -207,6 +229,40 @@ def plan(
             data={"bijeenkomstIds": veranderd, "eerlijk": uitkomst.eerlijk},
         )
     return rooster, uitkomst
+
+
+def _maak_los(rooster: Rooster, losmaken: Sequence[BijId], *, session: Session) -> None:
+    """Unpin hand-set hosts; a bijeenkomst that is not planned, or not there, is a 400."""
+    problemen = []
+    for index, bijeenkomst_id in enumerate(losmaken):
+        naam = f"losmaken.{index}"
+        rij = rooster.rijen.get(bijeenkomst_id)
+        if rij is None:
+            problemen.append(
+                InvalidParam(
+                    name=naam,
+                    code="bestaat-niet",
+                    reason=f"Dit netwerk heeft geen bijeenkomst {bijeenkomst_id}.",
+                )
+            )
+        elif rij.status != BijeenkomstStatus.GEPLAND:
+            problemen.append(
+                InvalidParam(
+                    name=naam,
+                    code=str(rij.status),
+                    reason=f"{rij.titel} is {rij.status}: alleen een geplande bijeenkomst heeft "
+                    "een gastheer die los kan. Kies met een PATCH van `gastorganisatieId` een "
+                    "andere gastheer.",
+                )
+            )
+    if problemen:
+        raise InvalidInput(problemen)
+    for bijeenkomst_id in losmaken:
+        rij = rooster.rijen[bijeenkomst_id]
+        if rij.gastheer_vast:
+            rij.gastheer_vast = False
+            session.add(rij)
+    session.flush()
 
 
 def _opmerking(knelpunten: tuple[Knelpunt[BijId, OrgId], ...]) -> dict[BijId, str]:

@@ -37,6 +37,7 @@ class Tijdlijn(Generic[BijeenkomstId, OrganisatieId]):
         nu: datetime | None = None,
     ) -> None:
         self.organisaties = list(organisaties)
+        self.nu = nu
         self.index: dict[OrganisatieId, int] = {}
         for plek, organisatie in enumerate(self.organisaties):
             if organisatie.id in self.index:
@@ -60,7 +61,7 @@ class Tijdlijn(Generic[BijeenkomstId, OrganisatieId]):
         self.soort: list[str] = []
         self.vaste_gast: list[int | None] = []
         self.beschikbaar: list[list[int]] = []
-        for bijeenkomst in self.bijeenkomsten:
+        for positie, bijeenkomst in enumerate(self.bijeenkomsten):
             kan = [
                 plek
                 for plek, organisatie in enumerate(self.organisaties)
@@ -71,9 +72,7 @@ class Tijdlijn(Generic[BijeenkomstId, OrganisatieId]):
             if bijeenkomst.gastorganisatie is not None:
                 self.soort.append(VAST)
                 self.vaste_gast.append(self.index.get(bijeenkomst.gastorganisatie))
-            elif bijeenkomst.status == BijeenkomstStatus.GEHOUDEN or (
-                nu is not None and bijeenkomst.start < nu
-            ):
+            elif self.voorbij(positie):
                 self.soort.append(VOORBIJ)
                 self.vaste_gast.append(None)
             else:
@@ -145,10 +144,22 @@ class Tijdlijn(Generic[BijeenkomstId, OrganisatieId]):
                 aandeel[plek] += deel
         return Aandelen(eenheid, aandeel)
 
+    def voorbij(self, positie: int) -> bool:
+        """Whether the bijeenkomst at `positie` is held or already began: history."""
+        bijeenkomst = self.bijeenkomsten[positie]
+        return bijeenkomst.status == BijeenkomstStatus.GEHOUDEN or (
+            self.nu is not None and bijeenkomst.start < self.nu
+        )
+
     def naam(self, plek: int) -> str:
         """How messages name an organisation."""
         organisatie = self.organisaties[plek]
         return organisatie.naam or str(organisatie.id)
+
+    def naam_van(self, organisatie: OrganisatieId) -> str:
+        """How messages name an organisation by its id, also one the input does not list."""
+        plek = self.index.get(organisatie)
+        return str(organisatie) if plek is None else self.naam(plek)
 
     def label(self, positie: int) -> str:
         """How messages name a bijeenkomst: its name or number, and its date."""

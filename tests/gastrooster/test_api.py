@@ -134,3 +134,109 @@ def test_swap_with_history_and_override(client: TestClient) -> None:
         json={**body, "tweedeBijeenkomstId": "00000000-0000-0000-0000-000000000000"},
     )
     assert unknown.status_code == 400
+
+
+def _swap_first_and_last(client: TestClient) -> tuple[str, list[dict[str, Any]], dict[str, Any]]:
+    """Three organisations, three sessions, planned; the first and last hosts swapped."""
+    netwerk, _ = _network_of(client, 3)
+    sessions = _sessions(client, netwerk["id"], 3)
+    client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan")
+    body = {"eersteBijeenkomstId": sessions[0]["id"], "tweedeBijeenkomstId": sessions[2]["id"]}
+    swapped = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_ruil", json=body)
+    assert swapped.status_code == 200, swapped.text
+    return netwerk["id"], sessions, swapped.json()
+
+
+def test_a_swap_says_that_both_sessions_are_now_pinned(client: TestClient) -> None:
+    _, sessions, answer = _swap_first_and_last(client)
+    assert answer["vastgezet"] == [sessions[0]["id"], sessions[2]["id"]]
+    assert "vastgezet" in answer["melding"]
+    assert "losmaken" in answer["melding"]
+    rows = {r["bijeenkomstId"]: r for r in answer["bijeenkomsten"]}
+    assert rows[sessions[0]["id"]]["vastgezet"] is True
+    assert rows[sessions[1]["id"]]["vastgezet"] is False
+
+
+def test_a_pinned_host_on_an_unavailable_date_is_a_knelpunt(client: TestClient) -> None:
+    netwerk_id, sessions, _ = _swap_first_and_last(client)
+    rooster = client.get(f"/v1/netwerken/{netwerk_id}/gastrooster").json()
+    assert rooster["knelpunten"] == []
+    pinned_host = rooster["bijeenkomsten"][0]["gastorganisatieId"]
+    unavailable = client.post(
+        f"/v1/netwerken/{netwerk_id}/onbeschikbaarheden",
+        json={"organisatieId": pinned_host, "datum": _lokale_dag(sessions[0])},
+    )
+    assert unavailable.status_code == 201, unavailable.text
+
+    shown = client.get(f"/v1/netwerken/{netwerk_id}/gastrooster").json()
+    (knelpunt,) = shown["knelpunten"]
+    assert knelpunt["code"] == "verhinderd"
+    assert knelpunt["blokkeert"] is True
+    assert knelpunt["bijeenkomstIds"] == [sessions[0]["id"]]
+    assert knelpunt["organisatieIds"] == [pinned_host]
+    assert "vast" in knelpunt["melding"]
+    assert "verhinderd" in knelpunt["melding"]
+
+    plan = client.post(f"/v1/netwerken/{netwerk_id}/gastrooster/_plan").json()
+    assert plan["eerlijk"] is False
+    assert [k["code"] for k in plan["knelpunten"]] == ["verhinderd"]
+    assert plan["bijeenkomsten"][0]["gastorganisatieId"] == pinned_host, "a pin is a pin"
+    assert plan["bijeenkomsten"][0]["opmerking"] == knelpunt["melding"]
+
+
+def test_unpinning_lets_the_plan_move_the_host_again(client: TestClient) -> None:
+    netwerk_id, sessions, _ = _swap_first_and_last(client)
+    pinned_host = client.get(f"/v1/netwerken/{netwerk_id}/gastrooster").json()["bijeenkomsten"][0][
+        "gastorganisatieId"
+    ]
+    client.post(
+        f"/v1/netwerken/{netwerk_id}/onbeschikbaarheden",
+        json={"organisatieId": pinned_host, "datum": _lokale_dag(sessions[0])},
+    )
+    plan = client.post(
+        f"/v1/netwerken/{netwerk_id}/gastrooster/_plan",
+        json={"losmaken": [sessions[0]["id"], sessions[2]["id"]]},
+    )
+    assert plan.status_code == 200, plan.text
+    answer = plan.json()
+    assert answer["eerlijk"] is True
+    assert answer["knelpunten"] == []
+    assert answer["bijeenkomsten"][0]["gastorganisatieId"] != pinned_host
+    assert not any(r["vast"] or r["vastgezet"] for r in answer["bijeenkomsten"])
+    assert sessions[0]["id"] in answer["gewijzigd"]
+    shown = client.get(f"/v1/netwerken/{netwerk_id}/gastrooster").json()
+    assert shown["knelpunten"] == []
+
+
+def test_unpinning_what_cannot_be_unpinned_is_a_400_and_changes_nothing(
+    client: TestClient,
+) -> None:
+    netwerk_id, sessions, _ = _swap_first_and_last(client)
+    client.patch(
+        f"/v1/netwerken/{netwerk_id}/bijeenkomsten/{sessions[1]['id']}",
+        json={"status": "bevestigd"},
+    )
+    before = client.get(f"/v1/netwerken/{netwerk_id}/gastrooster").json()
+    unknown = "00000000-0000-0000-0000-000000000000"
+    answer = client.post(
+        f"/v1/netwerken/{netwerk_id}/gastrooster/_plan",
+        json={"losmaken": [sessions[0]["id"], sessions[1]["id"], unknown]},
+    )
+    assert answer.status_code == 400, answer.text
+    assert answer.headers["content-type"].startswith("application/problem+json")
+    problems = {p["name"]: p["code"] for p in answer.json()["invalidParams"]}
+    assert problems == {"losmaken.1": "bevestigd", "losmaken.2": "bestaat-niet"}
+    assert client.get(f"/v1/netwerken/{netwerk_id}/gastrooster").json() == before
+
+
+def test_fairness_figures_are_rounded_to_two_decimals(client: TestClient) -> None:
+    netwerk, _ = _network_of(client, 3)
+    _sessions(client, netwerk["id"], 2)
+    plan = client.post(f"/v1/netwerken/{netwerk['id']}/gastrooster/_plan").json()
+    shown = client.get(f"/v1/netwerken/{netwerk['id']}/gastrooster").json()
+    for answer in (plan, shown):
+        figures = answer["eerlijkheid"]
+        # Two sessions shared by three organisations: a share of 2/3 each.
+        assert {v["aandeel"] for v in figures["perOrganisatie"]} == {0.67}
+        assert sorted(v["afwijking"] for v in figures["perOrganisatie"]) == [-0.67, 0.33, 0.33]
+        assert figures["maxAfwijking"] == 0.67

@@ -11,6 +11,7 @@ from app.gastrooster import (
     RoosterBijeenkomst,
     RoosterFout,
     RoosterOrganisatie,
+    beoordeel,
     herplan,
     plan,
     rapporteer,
@@ -226,6 +227,47 @@ def test_the_report_of_a_rotation_as_it_stands() -> None:
     assert rapport.op_rij == ((3, 4),)
     assert rapport.kleinste_tussenruimte == 1
     assert rapport.max_afwijking == pytest.approx(2 - 5 / 3)
+
+
+def test_a_fixed_host_on_a_date_it_is_verhinderd_blocks_a_fair_plan() -> None:
+    rooster = plan(organisaties("ABC"), sessies(4, bevestigd={1: "B"}, verhinderd={1: "B"}))
+    assert 1 not in rooster.toewijzing, "a fixed host stays, also when it is verhinderd"
+    assert not rooster.eerlijk
+    (knelpunt,) = [k for k in rooster.knelpunten if k.code == "verhinderd"]
+    assert (knelpunt.bijeenkomsten, knelpunt.organisaties, knelpunt.blokkeert) == (
+        (1,),
+        ("B",),
+        True,
+    )
+    assert knelpunt.melding == (
+        "B staat vast als gastheer van bijeenkomst 2 (19 februari 2026), maar is dan "
+        "verhinderd. Kies een andere gastheer, of maak hem los en plan opnieuw."
+    )
+
+
+def test_the_rotation_as_it_stands_names_hosts_that_cannot_host() -> None:
+    orgs = [
+        RoosterOrganisatie(id="A"),
+        RoosterOrganisatie(id="B"),
+        RoosterOrganisatie(id="C", tot=moment(3)),
+    ]
+    bijeenkomsten = sessies(
+        5, gehouden="A", bevestigd={1: "B"}, verhinderd={0: "A", 1: "B", 2: "A"}
+    )
+    rapport, knelpunten = beoordeel(orgs, bijeenkomsten, {2: "A", 3: "C", 4: "B"})
+    assert rapport.per_organisatie[0].gepland == 1
+    # The held one is history: that A was verhinderd then is nobody's problem now.
+    assert [(k.code, k.bijeenkomsten, k.organisaties) for k in knelpunten] == [
+        ("verhinderd", (1,), ("B",)),
+        ("verhinderd", (2,), ("A",)),
+        ("geen-deelname", (3,), ("C",)),
+    ]
+    assert all(k.blokkeert for k in knelpunten)
+    assert knelpunten[1].melding == (
+        "A is voorlopig gastheer van bijeenkomst 3 (2 april 2026), maar is dan verhinderd. "
+        "Plan opnieuw."
+    )
+    assert beoordeel(orgs, bijeenkomsten, {2: "B", 3: "A", 4: "C"}, nu=moment(5))[1] == ()
 
 
 @pytest.mark.parametrize(
