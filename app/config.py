@@ -38,6 +38,12 @@ class Settings(BaseSettings):
         default="sqlite:///kartrekker.db",
         description="SQLAlchemy URL: a SQLite file, or postgresql+psycopg://… for PostgreSQL.",
     )
+    database_pool_size: int = Field(
+        default=10, ge=1, le=1000, description="Connections each process keeps open."
+    )
+    database_max_overflow: int = Field(
+        default=10, ge=0, le=1000, description="Extra connections each process may open."
+    )
     cors_origins: list[str] = Field(
         default_factory=list,
         description="Origins (intranets) that may call the API from a browser.",

@@ -18,7 +18,7 @@ from app.bijeenkomsten.router import router as bijeenkomsten_router
 from app.common.idempotentie import IdempotencyMiddleware
 from app.common.invoerbewaking import InvoerbewakingMiddleware
 from app.config import Settings, get_settings
-from app.db import engine_for, sessie_maker
+from app.db import sessie_maker, settings_engine
 from app.deelnemers.router import router as deelnemers_router
 from app.docs import install_docs
 from app.draaiboek.router import router as draaiboek_router
@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         # Webhooks are delivered from a thread of the API process unless separate
         # `kartrekker worker` processes do it.
         worker = (
-            start_worker_thread(engine_for(settings.database_url), webhooks)
+            start_worker_thread(settings_engine(settings), webhooks)
             if settings.worker_in_process
             else None
         )

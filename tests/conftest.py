@@ -141,7 +141,7 @@ def app(session: Session, settings: Settings) -> FastAPI:
     """The app, its requests sharing the test's rolled-back transaction."""
     application = create_app(settings)
     # Every session the app opens is the test's, inside the transaction rolled back at the end.
-    application.state.sessie_maker = lambda: nullcontext(session)
+    application.state.sessie_maker = lambda **_: nullcontext(session)
     return application
 
 

@@ -168,7 +168,7 @@ def test_cors_only_for_allowed_intranet_origins(session: Session, settings: Any)
     from app.main import create_app
 
     app = create_app(settings.model_copy(update={"cors_origins": ["https://intranet.assen.nl"]}))
-    app.state.sessie_maker = lambda: nullcontext(session)
+    app.state.sessie_maker = lambda **_: nullcontext(session)
     with TestClient(app) as client:
         allowed = client.options(
             "/v1/netwerken",

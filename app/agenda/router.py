@@ -22,7 +22,7 @@ router = APIRouter(
 )
 
 
-def onderdeel_uit_pad(
+async def onderdeel_uit_pad(
     request: Request,
     bijeenkomst: BijeenkomstDep,
     onderdeel_id: Annotated[

@@ -1,6 +1,8 @@
 """Who is calling: a persoon signed in with their own identity provider, or a system's API key."""
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Annotated, Any, ClassVar
@@ -8,13 +10,13 @@ from typing import Annotated, Any, ClassVar
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, select, update
 
 from app.auth import oidc, sleutels
 from app.config import OidcUitgever, instellingen
-from app.db import SessieMaker
+from app.db import ALLEEN_LEZEN, SessieMaker
 from app.errors import AppError
-from app.models import Deelnemer, OidcIdentiteit, Persoon, utcnow
+from app.models import ApiSleutel, Deelnemer, OidcIdentiteit, Persoon, utcnow
 from app.models.enums import DeelnemerStatus
 
 api_key_header = APIKeyHeader(
@@ -81,30 +83,34 @@ class Aanroeper:
         return self.beheerder or (lid is not None and lid.kartrekker)
 
 
-def _lidmaatschappen(persoon_id: uuid.UUID, *, session: Session) -> dict[uuid.UUID, Lidmaatschap]:
-    rows = session.exec(
-        select(Deelnemer.netwerk_id, Deelnemer.id, Deelnemer.kartrekker).where(
-            Deelnemer.persoon_id == persoon_id,
-            col(Deelnemer.status) != DeelnemerStatus.VERTROKKEN,
+def _login(
+    issuer: str, subject: str, *, session: Session
+) -> tuple[uuid.UUID, dict[uuid.UUID, Lidmaatschap]] | None:
+    """The bound persoon of a login and their memberships, in one query; None when unbound."""
+    rows = session.execute(
+        select(OidcIdentiteit.persoon_id, Deelnemer.netwerk_id, Deelnemer.id, Deelnemer.kartrekker)
+        .select_from(OidcIdentiteit)
+        .outerjoin(
+            Deelnemer,
+            (col(Deelnemer.persoon_id) == col(OidcIdentiteit.persoon_id))
+            & (col(Deelnemer.status) != DeelnemerStatus.VERTROKKEN),
         )
+        .where(col(OidcIdentiteit.issuer) == issuer, col(OidcIdentiteit.subject) == subject)
     ).all()
-    return {
+    if not rows:
+        return None
+    lidmaatschappen = {
         netwerk_id: Lidmaatschap(deelnemer_id=deelnemer_id, kartrekker=kartrekker)
-        for netwerk_id, deelnemer_id, kartrekker in rows
+        for _, netwerk_id, deelnemer_id, kartrekker in rows
+        if netwerk_id is not None
     }
+    return rows[0][0], lidmaatschappen
 
 
-def _persoon_van_login(
+def _eerste_login(
     issuer: str, subject: str, email: str, *, session: Session, sessie_maker: SessieMaker
-) -> uuid.UUID:
-    """The persoon this login belongs to: bound by (iss, sub), or bound now by e-mail."""
-    gebonden = session.exec(
-        select(OidcIdentiteit.persoon_id).where(
-            OidcIdentiteit.issuer == issuer, OidcIdentiteit.subject == subject
-        )
-    ).first()
-    if gebonden is not None:
-        return gebonden
+) -> None:
+    """Bind a login seen for the first time to the persoon with its e-mail address."""
     persoon_id = session.exec(
         select(Persoon.id).where(func.lower(Persoon.email) == email.lower())
     ).first()
@@ -123,29 +129,41 @@ def _persoon_van_login(
             f"Het adres {email} hoort al bij een andere aanmelding bij deze identity provider. "
             "Vraag een beheerder om hulp als je adres is veranderd."
         )
-    _bind(persoon_id, issuer, subject, sessie_maker=sessie_maker)
-    return persoon_id
+    _bind(persoon_id, issuer, subject, session=session, sessie_maker=sessie_maker)
 
 
-def _bind(persoon_id: uuid.UUID, issuer: str, subject: str, *, sessie_maker: SessieMaker) -> None:
-    # In a transaction of its own: reads keep their read-only transaction, and the binding
-    # stays even when the request itself fails.
-    with sessie_maker() as eigen:
-        try:
-            eigen.add(OidcIdentiteit(persoon_id=persoon_id, issuer=issuer, subject=subject))
+@contextmanager
+def terzijde(session: Session, sessie_maker: SessieMaker) -> Iterator[Session]:
+    """Where a request writes a little on the side (a login bound, a key's last use).
+
+    A read's transaction is read-only, so the write gets a short transaction of its own; a
+    writing request already holds the write lock (SQLite) and writes in a savepoint of its own
+    transaction. Either way a failure here leaves the request's work intact.
+    """
+    if session.get_bind().get_execution_options().get(ALLEEN_LEZEN):
+        with sessie_maker() as eigen:
+            yield eigen
             eigen.commit()
-        except IntegrityError as error:
-            eigen.rollback()
-            # A second request of the same first login bound it a moment ago: that is fine.
-            bestaand = eigen.exec(
-                select(OidcIdentiteit.persoon_id).where(
-                    OidcIdentiteit.issuer == issuer, OidcIdentiteit.subject == subject
-                )
-            ).first()
-            if bestaand != persoon_id:
-                raise GeenToegang(
-                    "Deze aanmelding kon niet aan je persoon worden gekoppeld."
-                ) from error
+    else:
+        with session.begin_nested():
+            yield session
+
+
+def _bind(
+    persoon_id: uuid.UUID, issuer: str, subject: str, *, session: Session, sessie_maker: SessieMaker
+) -> None:
+    try:
+        with terzijde(session, sessie_maker) as schrijf:
+            schrijf.add(OidcIdentiteit(persoon_id=persoon_id, issuer=issuer, subject=subject))
+            schrijf.flush()
+    except IntegrityError as error:
+        # A second request of the same first login bound it a moment ago: that is fine.
+        if (gevonden := _login(issuer, subject, session=session)) is None or gevonden[
+            0
+        ] != persoon_id:
+            raise GeenToegang(
+                "Deze aanmelding kon niet aan je persoon worden gekoppeld."
+            ) from error
 
 
 def _persoon(
@@ -159,27 +177,37 @@ def _persoon(
     email = claims.get(uitgever.email_claim)
     if not isinstance(email, str) or not email:
         raise NietGeauthenticeerd(f"Het token mist de claim '{uitgever.email_claim}'.")
-    persoon_id = _persoon_van_login(
-        uitgever.issuer, str(claims["sub"]), email, session=session, sessie_maker=sessie_maker
-    )
+    subject = str(claims["sub"])
+    gevonden = _login(uitgever.issuer, subject, session=session)
+    if gevonden is None:
+        _eerste_login(uitgever.issuer, subject, email, session=session, sessie_maker=sessie_maker)
+        gevonden = _login(uitgever.issuer, subject, session=session)
+        assert gevonden is not None
+    persoon_id, lidmaatschappen = gevonden
     return Aanroeper(
         persoon_id=persoon_id,
         # The address the identity provider vouches for decides, never the stored one: anyone
         # who may edit a persoon could otherwise make them a beheerder.
         beheerder=email.lower() in {adres.lower() for adres in beheerders},
-        lidmaatschappen=_lidmaatschappen(persoon_id, session=session),
+        lidmaatschappen=lidmaatschappen,
     )
 
 
-def _sleutel(waarde: str, *, session: Session) -> Aanroeper:
+def _sleutel(waarde: str, *, session: Session, sessie_maker: SessieMaker) -> Aanroeper:
     rij = sleutels.zoek(waarde, session=session)
     if rij is None:
         raise NietGeauthenticeerd("De API-sleutel is onbekend, ingetrokken of verlopen.")
     now = utcnow()
-    # Record use at most hourly: a write on every read would serialise SQLite for nothing.
+    # Record use at most hourly, in a transaction of its own: a read stays read-only, and a
+    # write on every request would serialise SQLite for nothing.
     if rij.laatst_gebruikt_op is None or now - rij.laatst_gebruikt_op > timedelta(hours=1):
-        rij.laatst_gebruikt_op = now
-        session.add(rij)
+        with terzijde(session, sessie_maker) as schrijf:
+            schrijf.execute(
+                update(ApiSleutel)
+                .where(col(ApiSleutel.id) == rij.id)
+                .values(laatst_gebruikt_op=now)
+                .execution_options(synchronize_session=False)
+            )
     return Aanroeper(
         sleutel_id=rij.id,
         beheerder="beheer" in rij.scopes,
@@ -216,11 +244,11 @@ def bepaal_aanroeper(
             sessie_maker=request.app.state.sessie_maker,
         )
     if api_sleutel:
-        return _sleutel(api_sleutel, session=session)
+        return _sleutel(api_sleutel, session=session, sessie_maker=request.app.state.sessie_maker)
     return None
 
 
-def huidige_aanroeper(request: Request) -> Aanroeper | None:
+async def huidige_aanroeper(request: Request) -> Aanroeper | None:
     """The caller that the app-wide permission check found (None on public routes)."""
     aanroeper: Aanroeper | None = getattr(request.state, "aanroeper", None)
     return aanroeper

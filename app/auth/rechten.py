@@ -367,7 +367,7 @@ def _eigen_evaluatie(
         )
 
 
-def autoriseer(
+async def autoriseer(
     request: Request,
     session: SessionDep,
     api_sleutel: Annotated[str | None, Security(api_key_header)] = None,
@@ -392,7 +392,7 @@ def autoriseer(
     _controleer(toegang, request, session, aanroeper)
 
 
-def vereist_aanroeper(aanroeper: AanroeperDep) -> Aanroeper:
+async def vereist_aanroeper(aanroeper: AanroeperDep) -> Aanroeper:
     """The caller, for endpoints that are never public."""
     if aanroeper is None:
         raise NietGeauthenticeerd("Authenticatie is vereist.")

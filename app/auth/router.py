@@ -17,7 +17,7 @@ from app.models import ApiSleutel
 router = APIRouter(tags=["Toegang"])
 
 
-def sleutel_uit_pad(
+async def sleutel_uit_pad(
     sleutel_id: Annotated[uuid.UUID, Path(alias="sleutelId", description="Id van de sleutel.")],
     session: SessionDep,
 ) -> ApiSleutel:

@@ -23,7 +23,7 @@ router = APIRouter(
 )
 
 
-def bijeenkomst_uit_pad(
+async def bijeenkomst_uit_pad(
     request: Request,
     netwerk: NetwerkDep,
     bijeenkomst_id: Annotated[

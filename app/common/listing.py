@@ -25,7 +25,7 @@ class Paginering:
     page_size: int
 
 
-def paginering(
+async def paginering(
     page: Annotated[int, Query(ge=1, le=1_000_000, description="Paginanummer, vanaf 1.")] = 1,
     page_size: Annotated[
         int,

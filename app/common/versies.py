@@ -61,7 +61,7 @@ def controleer_if_match(
 def versie_van(loader: Callable[..., Any]) -> Any:
     """A route dependency that loads the path's resource with `loader` and checks If-Match."""
 
-    def check(if_match: IfMatch = None, geladen: Any = Depends(loader)) -> None:
+    async def check(if_match: IfMatch = None, geladen: Any = Depends(loader)) -> None:
         row = geladen[0] if isinstance(geladen, tuple) else geladen
         controleer_if_match(if_match, row.id, row.gewijzigd_op)
 

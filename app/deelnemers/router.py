@@ -20,7 +20,7 @@ router = APIRouter(
 )
 
 
-def deelnemer_uit_pad(
+async def deelnemer_uit_pad(
     request: Request,
     netwerk: NetwerkDep,
     deelnemer_id: Annotated[

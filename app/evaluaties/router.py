@@ -24,7 +24,7 @@ router = APIRouter(
 trend_router = APIRouter(prefix="/netwerken/{netwerkId}/evaluaties", tags=["Evaluaties"])
 
 
-def evaluatie_uit_pad(
+async def evaluatie_uit_pad(
     request: Request,
     bijeenkomst: BijeenkomstDep,
     evaluatie_id: Annotated[

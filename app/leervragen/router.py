@@ -41,7 +41,7 @@ Limiet = Annotated[
 ]
 
 
-def leervraag_uit_pad(
+async def leervraag_uit_pad(
     request: Request,
     netwerk: NetwerkDep,
     leervraag_id: Annotated[

@@ -20,7 +20,7 @@ from app.netwerken import schemas, service
 router = APIRouter(prefix="/netwerken", tags=["Netwerken"], route_class=EtagRoute)
 
 
-def netwerk_uit_pad(
+async def netwerk_uit_pad(
     request: Request,
     netwerk_id: Annotated[uuid.UUID, Path(alias="netwerkId", description="Id van het netwerk.")],
     session: SessionDep,

@@ -17,7 +17,7 @@ from app.organisaties import schemas, service
 router = APIRouter(prefix="/organisaties", tags=["Organisaties"], route_class=EtagRoute)
 
 
-def organisatie_uit_pad(
+async def organisatie_uit_pad(
     request: Request,
     organisatie_id: Annotated[
         uuid.UUID, Path(alias="organisatieId", description="Id van de organisatie.")

@@ -17,7 +17,7 @@ from app.personen import schemas, service
 router = APIRouter(prefix="/personen", tags=["Personen"], route_class=EtagRoute)
 
 
-def persoon_uit_pad(
+async def persoon_uit_pad(
     request: Request,
     persoon_id: Annotated[uuid.UUID, Path(alias="persoonId", description="Id van de persoon.")],
     session: SessionDep,

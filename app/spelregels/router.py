@@ -153,7 +153,7 @@ def gezondheid(
     )
 
 
-def opvolging_uit_pad(
+async def opvolging_uit_pad(
     request: Request,
     netwerk: NetwerkDep,
     opvolging_id: Annotated[

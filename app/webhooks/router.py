@@ -27,7 +27,7 @@ from app.webhooks.instellingen import WebhookInstellingen
 router = APIRouter(tags=["Webhooks"], route_class=EtagRoute)
 
 
-def instellingen(request: Request) -> WebhookInstellingen:
+async def instellingen(request: Request) -> WebhookInstellingen:
     """The webhook settings of the app serving this request."""
     result: WebhookInstellingen = request.app.state.webhooks
     return result
@@ -46,7 +46,7 @@ def _is_eigenaar(aanroeper: Aanroeper, abonnement: Abonnement) -> bool:
     )
 
 
-def abonnement_uit_pad(
+async def abonnement_uit_pad(
     request: Request,
     abonnement_id: Annotated[
         uuid.UUID, Path(alias="abonnementId", description="Id van het abonnement.")
