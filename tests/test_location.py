@@ -63,6 +63,7 @@ def test_every_201_carries_a_location_that_leads_to_the_new_resource(client: Tes
         "/v1/organisaties",
         {"naam": "Gemeente Assen", "soort": "gemeente"},
     )
+    extra = factories.organisatie(client, "Gemeente Emmen")
     persoon = v.maak(
         "POST",
         "/v1/personen",
@@ -76,6 +77,12 @@ def test_every_201_carries_a_location_that_leads_to_the_new_resource(client: Tes
         f"{N}/deelnemers",
         f"{n}/deelnemers",
         {"persoonId": persoon["id"], "rol": "beslisser", "kartrekker": True},
+    )
+    v.maak(
+        "POST",
+        f"{N}/organisaties",
+        f"{n}/organisaties",
+        {"organisatieId": extra["id"], "contactpersoon": {"naam": "Sanne de Vries"}},
     )
     begin = datetime.now(UTC) - timedelta(days=1)
     bijeenkomst = v.maak(
