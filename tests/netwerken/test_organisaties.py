@@ -285,3 +285,14 @@ def test_an_organisation_there_through_its_people_has_no_version_to_match(
     assert assen.json()["aangeslotenVia"] == "deelnemers"
     assert assen.json()["contactpersoon"] is None
     assert "ETag" not in assen.headers
+
+
+def test_an_organisation_that_no_longer_exists_cannot_join(
+    client: TestClient, netwerk: Netwerk
+) -> None:
+    menterwolde = factories.organisatie(client, "Gemeente Menterwolde", einddatum="2018-01-01")
+    response = _voeg_toe(client, netwerk, menterwolde["id"])
+    assert response.status_code == 400
+    reden = response.json()["invalidParams"][0]
+    assert reden["name"] == "organisatieId"
+    assert "opgeheven per 2018-01-01" in reden["reason"]
