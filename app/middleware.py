@@ -91,8 +91,7 @@ class ApiHeadersMiddleware:
         async def send_met_location(message: Message) -> None:
             nonlocal start
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                if message["status"] == 201 and "location" not in headers:
+                if message["status"] == 201 and "location" not in Headers(scope=message):
                     start = message
                     return
             elif message["type"] == "http.response.body" and start is not None:

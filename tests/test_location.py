@@ -7,6 +7,7 @@ from fastapi import routing
 from fastapi.testclient import TestClient
 
 from app.main import create_app
+from app.middleware import locatie
 from tests import factories
 
 N = "/v1/netwerken/{netwerkId}"
@@ -189,3 +190,20 @@ def test_the_openapi_document_names_the_location_of_every_201() -> None:
     ]
     assert zonder == []
     assert document["components"]["headers"]["Location"]["schema"]["format"] == "uri-reference"
+
+
+def test_locatie_follows_the_kind_of_request() -> None:
+    nieuw = b'{"id": "0b8f6c1e-4c55-4a2e-9d2b-2f0e8a1f7c11"}'
+    altijd = lambda pad: True  # noqa: E731
+    nooit = lambda pad: False  # noqa: E731
+    n = "/v1/netwerken/5d1c3f6e-8a47-4b8e-a1e5-6c0e2f3a9b10"
+    item = "0b8f6c1e-4c55-4a2e-9d2b-2f0e8a1f7c11"
+    assert locatie("POST", f"{n}/deelnemers", nieuw, leesbaar=altijd) == f"{n}/deelnemers/{item}"
+    assert locatie("POST", f"{n}/kalenderfeeds", nieuw, leesbaar=nooit) == f"{n}/kalenderfeeds"
+    assert locatie("POST", f"{n}/_vervolg", nieuw, leesbaar=altijd) == f"/v1/netwerken/{item}"
+    plan = b'{"bijeenkomsten": [], "overgeslagen": []}'
+    assert locatie("POST", f"{n}/bijeenkomsten/_plan", plan, leesbaar=altijd) == (
+        f"{n}/bijeenkomsten"
+    )
+    pad = f"{n}/bijeenkomsten/{item}/aanmeldingen/{item}"
+    assert locatie("PUT", pad, b"{}", leesbaar=nooit) == pad
