@@ -31,11 +31,19 @@ def serve(
     ] = False,
     host: Annotated[str, typer.Option(help="Adres waarop de API luistert.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Poort waarop de API luistert.")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Aantal API-processen (één per processorkern).")
+    ] = 1,
+    access_log: Annotated[
+        bool, typer.Option(help="Elk verzoek loggen (kost bij veel verzoeken merkbaar tijd).")
+    ] = False,
+    afsluittijd: Annotated[
+        int,
+        typer.Option(min=0, help="Seconden die lopende verzoeken krijgen bij het stoppen."),
+    ] = 30,
 ) -> None:
     """Migrate the database, optionally load the demo network, and serve the API."""
     import uvicorn
-
-    from app.main import create_app
 
     settings = get_settings()
     typer.echo(f"Database: {_safe_url(settings.database_url)}")
@@ -56,7 +64,30 @@ def serve(
             "klik Authorize en Close; daarna werkt Try it out."
         )
     typer.echo(f"Swagger UI: http://{host}:{port}/v1/docs")
-    uvicorn.run(create_app(settings), host=host, port=port, proxy_headers=True)
+    # uvloop and httptools when installed (uvicorn[standard]); each worker process builds its
+    # own app from the same KARTREKKER_* settings. On SIGTERM uvicorn stops accepting and gives
+    # requests in flight `afsluittijd` seconds to finish.
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        access_log=access_log,
+        loop="auto",
+        http="auto",
+        timeout_graceful_shutdown=afsluittijd,
+    )
+
+
+@cli.command()
+def opwarmen() -> None:
+    """Compile the group search ahead (for an image build), so no request waits for it."""
+    from app.groepen import opwarmen as compileer
+
+    compileer()
+    typer.echo("Werkgroepjes: zoekkern gecompileerd en in numba's cache gezet.")
 
 
 @cli.command()

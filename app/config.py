@@ -71,6 +71,10 @@ class Settings(BaseSettings):
     webhooks_allow_private: bool = Field(
         default=False, description="Allow webhook sinks on private addresses and plain http."
     )
+    groepen_opwarmen: bool = Field(
+        default=True,
+        description="Load (or compile) the group search at start, beside the first requests.",
+    )
     log_sql: bool = Field(default=False, description="Log every SQL statement (debugging).")
 
 

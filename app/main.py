@@ -1,5 +1,6 @@
 """create_app(): routers, middleware, exception handlers, docs and the OpenAPI document."""
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -26,6 +27,7 @@ from app.errors import install_error_handlers
 from app.evaluaties.router import router as evaluaties_router
 from app.evaluaties.router import trend_router as evaluaties_trend_router
 from app.gastrooster.router import router as gastrooster_router
+from app.groepen import opwarmen
 from app.groepen.router import router as groepen_router
 from app.kalender.router import netwerk_router as kalender_netwerk_router
 from app.kalender.router import persoon_router as kalender_persoon_router
@@ -117,6 +119,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             if settings.worker_in_process
             else None
         )
+        if settings.groepen_opwarmen:
+            # Loads the compiled group search from numba's cache (or compiles it) beside the
+            # first requests, so that forming groups does not make its first caller wait.
+            threading.Thread(target=opwarmen, name="kartrekker-opwarmen", daemon=True).start()
         try:
             yield
         finally:

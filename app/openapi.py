@@ -33,6 +33,14 @@ def _api_version_header() -> dict[str, Any]:
     return {"$ref": "#/components/headers/API-Version"}
 
 
+LOCATION_HEADER = {
+    "description": "Waar de nieuwe resource staat (RFC 9110), bijvoorbeeld "
+    "`/v1/netwerken/{netwerkId}/deelnemers/{deelnemerId}`. Heeft de resource geen eigen "
+    "pagina (of zijn het er meer), dan de lijst waarin ze staat.",
+    "schema": {"type": "string", "format": "uri-reference"},
+}
+
+
 def build_openapi(app: FastAPI) -> dict[str, Any]:
     """Generate the document, then fit it to the ADR: /v1 as server, problem+json, headers."""
     settings = get_settings()
@@ -65,6 +73,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         "description": "De volledige versie van de API (semver).",
         "schema": {"type": "string", "example": app.version},
     }
+    components["headers"]["Location"] = LOCATION_HEADER
     schemas = components.get("schemas", {})
     for unused in ("HTTPValidationError", "ValidationError"):
         schemas.pop(unused, None)
@@ -107,6 +116,9 @@ def _fit_operation(operation: dict[str, Any]) -> None:
     for status, response in responses.items():
         if status.startswith(("2", "3")):
             response.setdefault("headers", {})["API-Version"] = _api_version_header()
+        if status == "201":
+            # Set by ApiHeadersMiddleware on every 201 answer.
+            response["headers"]["Location"] = {"$ref": "#/components/headers/Location"}
         elif status.startswith(("4", "5")):
             content = response.get("content", {})
             schema = content.pop("application/json", {}).get("schema")

@@ -120,6 +120,8 @@ def settings(identity_provider: IdentityProvider) -> Settings:
     oidc.vergeet_sleutels()
     return Settings(
         database_url="sqlite://",
+        # Tests that form groups compile the search when they need it, not at every app start.
+        groepen_opwarmen=False,
         oidc_issuers=[
             OidcUitgever(
                 issuer=ISSUER,
@@ -220,7 +222,10 @@ def real_app(empty_database: str) -> Iterator[tuple[FastAPI, str]]:
     """An app on a database of its own that commits for real, and a beheer key for it."""
     upgrade(empty_database)
     settings = Settings(
-        database_url=empty_database, worker_in_process=False, webhooks_allow_private=True
+        database_url=empty_database,
+        worker_in_process=False,
+        webhooks_allow_private=True,
+        groepen_opwarmen=False,
     )
     with Session(engine_for(empty_database), expire_on_commit=False) as session:
         key = sleutels.maak(naam="tests", scopes=["beheer"], session=session).sleutel

@@ -40,7 +40,7 @@ def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     config = uvicorn.Config(
-        create_app(Settings(database_url=url, worker_in_process=False)),
+        create_app(Settings(database_url=url, worker_in_process=False, groepen_opwarmen=False)),
         host="127.0.0.1",
         port=port,
         log_level="warning",

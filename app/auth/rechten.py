@@ -112,6 +112,12 @@ ROUTE_RECHTEN: dict[tuple[str, str], Toegang] = {
     ("GET", f"{N}/deelnemers/{{deelnemerId}}"): Toegang.NETWERK_LEZEN,
     ("PATCH", f"{N}/deelnemers/{{deelnemerId}}"): Toegang.NETWERK_BEHEREN,
     ("DELETE", f"{N}/deelnemers/{{deelnemerId}}"): Toegang.NETWERK_BEHEREN,
+    # Organisations of a network: added by its kartrekkers, also before their people join.
+    ("GET", f"{N}/organisaties"): Toegang.NETWERK_LEZEN,
+    ("POST", f"{N}/organisaties"): Toegang.NETWERK_BEHEREN,
+    ("GET", f"{N}/organisaties/{{organisatieId}}"): Toegang.NETWERK_LEZEN,
+    ("PATCH", f"{N}/organisaties/{{organisatieId}}"): Toegang.NETWERK_BEHEREN,
+    ("DELETE", f"{N}/organisaties/{{organisatieId}}"): Toegang.NETWERK_BEHEREN,
     # Bijeenkomsten.
     ("GET", f"{N}/bijeenkomsten"): Toegang.NETWERK_LEZEN,
     ("POST", f"{N}/bijeenkomsten"): Toegang.NETWERK_BEHEREN,

@@ -81,7 +81,8 @@ class EtagRoute(APIRoute):
                     body = json.loads(bytes(response.body))
                 except ValueError:
                     return response
-                if isinstance(body, dict) and "id" in body and "gewijzigdOp" in body:
+                # A resource without a stored version (gewijzigdOp null) has no ETag.
+                if isinstance(body, dict) and "id" in body and body.get("gewijzigdOp"):
                     response.headers["ETag"] = etag(body["id"], body["gewijzigdOp"])
             return response
 

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from app.common.schemas import ApiModel, Invoer
 from app.groepen.model import Organisatieregel
+from app.leervragen.schemas import DeelnemerKort
 
 Paar = Annotated[list[uuid.UUID], Field(min_length=2, max_length=2)]
 
@@ -34,10 +35,22 @@ class GroepsindelingVerzoek(Invoer):
     )
 
 
-class Groep(ApiModel):
-    """Eén groepje."""
+LEDEN_BESCHRIJVING = (
+    "Wie het zijn, in de volgorde van `deelnemerIds`: naam, rol en organisatie. Wie intussen "
+    "geen deelnemer meer is, staat alleen in `deelnemerIds`."
+)
+
+
+class Groepsleden(ApiModel):
+    """De mensen van één groepje."""
 
     deelnemer_ids: list[uuid.UUID]
+    leden: list[DeelnemerKort] = Field(description=LEDEN_BESCHRIJVING)
+
+
+class Groep(Groepsleden):
+    """Eén groepje."""
+
     rollen_aanwezig: list[str]
     rollen_ontbrekend: list[str]
 
@@ -46,6 +59,7 @@ class Herhaling(ApiModel):
     """Twee mensen die elkaar vaker dan eens treffen."""
 
     deelnemer_ids: list[uuid.UUID]
+    leden: list[DeelnemerKort] = Field(description=LEDEN_BESCHRIJVING)
     keer: int
 
 
@@ -81,6 +95,15 @@ class Groepsindeling(ApiModel):
     geplande_paren: int = Field(
         default=0, description="Bij opnieuw indelen: paren in de planning, van wie er nu zijn."
     )
+
+
+class OpgeslagenGroepsindeling(ApiModel):
+    """De opgeslagen groepjes van één bijeenkomst."""
+
+    bijeenkomst_id: uuid.UUID
+    bron: str = Field(description="`plan` (vooraf gepland) of `dag` (op de dag gevormd).")
+    seed: int
+    groepen: list[Groepsleden]
 
 
 class Groepsplanning(ApiModel):

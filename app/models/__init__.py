@@ -4,6 +4,7 @@ from app.models.base import Tabel, UTCDateTime, utcnow
 from app.models.bijeenkomst import Bijeenkomst
 from app.models.leervraag import Leervraag
 from app.models.netwerk import Deelnemer, Netwerk
+from app.models.netwerkorganisatie import NetwerkOrganisatie
 from app.models.opvolging import (
     Groepsindeling,
     Kalenderfeed,
@@ -44,6 +45,7 @@ __all__ = [
     "Kalenderfeed",
     "Leervraag",
     "Netwerk",
+    "NetwerkOrganisatie",
     "OidcIdentiteit",
     "Onbeschikbaarheid",
     "Opvolging",

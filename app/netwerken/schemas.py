@@ -2,13 +2,14 @@
 
 import uuid
 from datetime import date
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import EmailStr, Field, StringConstraints
 
 from app.common.listing import Pagina
-from app.common.schemas import Invoer, Resource, Thema, tekst
-from app.models.enums import NetwerkStatus
+from app.common.schemas import ApiModel, Invoer, Resource, Thema, UtcMoment, tekst
+from app.models.enums import NetwerkStatus, OrganisatieSoort
 
 Rol = Annotated[
     str,
@@ -93,3 +94,82 @@ class Netwerk(Resource):
 
 class PaginaNetwerken(Pagina[Netwerk]):
     """Een pagina netwerken."""
+
+
+Telefoonnummer = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=r"^\+?[0-9][0-9 ()-]{5,28}$", max_length=30),
+    Field(description="Cijfers, met spaties, haakjes of streepjes.", examples=["+31 591 685 000"]),
+]
+
+
+class ContactpersoonInvoer(Invoer):
+    """Wie je bij de organisatie aanspreekt zolang (of naast wie) er deelnemers zijn."""
+
+    naam: Annotated[str, tekst(200)] = Field(examples=["Sanne de Vries"])
+    email: EmailStr | None = Field(default=None, max_length=254, examples=["s.devries@emmen.nl"])
+    telefoon: Telefoonnummer | None = None
+
+
+class NetwerkOrganisatieNieuw(Invoer):
+    """Een organisatie die aan het netwerk meedoet, met haar contactpersoon."""
+
+    organisatie_id: uuid.UUID = Field(description="Een bestaande organisatie (`/v1/organisaties`).")
+    contactpersoon: ContactpersoonInvoer
+
+
+class NetwerkOrganisatieWijziging(Invoer):
+    """Een nieuwe contactpersoon; die vervangt de vorige helemaal."""
+
+    contactpersoon: ContactpersoonInvoer
+
+
+class Aansluiting(StrEnum):
+    """How an organisation takes part in a network."""
+
+    TOEGEVOEGD = "toegevoegd"
+    """A kartrekker added it (it may have deelnemers by now)."""
+    DEELNEMERS = "deelnemers"
+    """Only through its people who are deelnemer."""
+
+
+class Contactpersoon(ApiModel):
+    """De contactpersoon; e-mail en telefoon zijn persoonsgegevens."""
+
+    naam: str
+    email: str | None = Field(
+        description="Alleen voor de kartrekkers van het netwerk en beheerders; anders `null`."
+    )
+    telefoon: str | None = Field(
+        description="Alleen voor de kartrekkers van het netwerk en beheerders; anders `null`."
+    )
+
+
+class NetwerkOrganisatie(ApiModel):
+    """Een organisatie in het netwerk: toegevoegd door een kartrekker, of via haar deelnemers."""
+
+    id: uuid.UUID = Field(description="Id van de organisatie (zoals in `/v1/organisaties`).")
+    netwerk_id: uuid.UUID
+    naam: str
+    soort: OrganisatieSoort
+    aangesloten_via: Aansluiting = Field(
+        description="`toegevoegd`: een kartrekker voegde haar toe (misschien heeft ze intussen "
+        "deelnemers); `deelnemers`: ze doet alleen mee via mensen die deelnemer zijn."
+    )
+    aantal_deelnemers: int = Field(
+        description="Deelnemers van deze organisatie in het netwerk die niet vertrokken zijn."
+    )
+    contactpersoon: Contactpersoon | None = Field(
+        description="Bij een toegevoegde organisatie; `null` bij een organisatie via deelnemers."
+    )
+    toegevoegd_op: UtcMoment | None = Field(
+        description="Wanneer een kartrekker haar toevoegde; `null` bij een organisatie via "
+        "deelnemers."
+    )
+    gewijzigd_op: UtcMoment | None = Field(
+        description="De laatste wijziging van de toevoeging (de ETag volgt die)."
+    )
+
+
+class PaginaNetwerkOrganisaties(Pagina[NetwerkOrganisatie]):
+    """Een pagina organisaties van een netwerk."""

@@ -33,6 +33,22 @@ SORTEERBAAR: dict[str, Any] = {
 }
 
 
+class NetwerkAfgerond(Conflict):
+    """A write to a network whose term is over; a follow-up network carries on."""
+
+    code = "netwerk-afgerond"
+    title = "Dit netwerk is afgerond."
+
+
+def weiger_als_afgerond(netwerk: Netwerk) -> None:
+    """409 when `netwerk` is finished: what happens next belongs in its follow-up network."""
+    if netwerk.status == NetwerkStatus.AFGEROND:
+        raise NetwerkAfgerond(
+            f"Netwerk '{netwerk.naam}' is afgerond en verandert niet meer. Start een "
+            "vervolgnetwerk (`_vervolg`) om verder te gaan."
+        )
+
+
 def _unique(values: list[str]) -> list[str]:
     return list(dict.fromkeys(values))
 

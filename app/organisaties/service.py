@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from app.common.service import apply_changes, check_order, get_or_404
 from app.errors import Conflict, InvalidInput
-from app.models import Organisatie, Persoon
+from app.models import Netwerk, NetwerkOrganisatie, Organisatie, Persoon
 from app.organisaties.schemas import OrganisatieNieuw, OrganisatieWijziging
 
 SORTEERBAAR: dict[str, Any] = {
@@ -61,12 +61,22 @@ def wijzig(
 
 
 def verwijder(organisatie: Organisatie, *, session: Session) -> None:
-    """Remove an organisatie that nobody works for any more."""
+    """Remove an organisatie that nobody works for any more and no network counts on."""
     employee = session.exec(
         select(Persoon.id).where(Persoon.organisatie_id == organisatie.id).limit(1)
     ).first()
     if employee is not None:
         raise Conflict(f"{organisatie.naam} heeft nog personen; verwijder of verplaats hen eerst.")
+    netwerk = session.exec(
+        select(Netwerk.naam)
+        .join(NetwerkOrganisatie, col(NetwerkOrganisatie.netwerk_id) == col(Netwerk.id))
+        .where(NetwerkOrganisatie.organisatie_id == organisatie.id)
+        .limit(1)
+    ).first()
+    if netwerk is not None:
+        raise Conflict(
+            f"{organisatie.naam} is toegevoegd aan netwerk '{netwerk}'; haal haar daar eerst weg."
+        )
     session.delete(organisatie)
     session.flush()
 

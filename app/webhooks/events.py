@@ -63,11 +63,15 @@ GASTROOSTER_GEWIJZIGD = "nl.kartrekker.gastrooster.gewijzigd"
 OPVOLGING_NODIG = "nl.kartrekker.opvolging.nodig"
 LEERVRAAG_TOEGEVOEGD = "nl.kartrekker.leervraag.toegevoegd"
 LEERVRAAG_BEANTWOORD = "nl.kartrekker.leervraag.beantwoord"
+NETWERKORGANISATIE_TOEGEVOEGD = "nl.kartrekker.netwerkorganisatie.toegevoegd"
+NETWERKORGANISATIE_GEWIJZIGD = "nl.kartrekker.netwerkorganisatie.gewijzigd"
+NETWERKORGANISATIE_VERWIJDERD = "nl.kartrekker.netwerkorganisatie.verwijderd"
 
 _NETWERK = "/netwerken/{netwerk}"
 _DEELNEMER = "/netwerken/{netwerk}/deelnemers/{onderwerp}"
 _BIJEENKOMST = "/netwerken/{netwerk}/bijeenkomsten/{onderwerp}"
 _LEERVRAAG = "/netwerken/{netwerk}/leervragen/{onderwerp}"
+_NETWERKORGANISATIE = "/netwerken/{netwerk}/organisaties/{onderwerp}"
 
 CATALOGUS: Mapping[str, GebeurtenisType] = {
     soort.naam: soort
@@ -152,6 +156,27 @@ CATALOGUS: Mapping[str, GebeurtenisType] = {
             "Een leervraag is als beantwoord gemarkeerd. Onderwerp: de leervraag.",
             _LEERVRAAG,
             "leervraag",
+        ),
+        GebeurtenisType(
+            NETWERKORGANISATIE_TOEGEVOEGD,
+            "Een kartrekker heeft een organisatie aan een netwerk toegevoegd, met een "
+            "contactpersoon (die staat niet in de gebeurtenis). Onderwerp: de organisatie.",
+            _NETWERKORGANISATIE,
+            "organisatie",
+        ),
+        GebeurtenisType(
+            NETWERKORGANISATIE_GEWIJZIGD,
+            "De contactpersoon van een toegevoegde organisatie is gewijzigd; `data.wijziging` "
+            "noemt de velden, zonder hun waarden. Onderwerp: de organisatie.",
+            _NETWERKORGANISATIE,
+            "organisatie",
+        ),
+        GebeurtenisType(
+            NETWERKORGANISATIE_VERWIJDERD,
+            "Een toegevoegde organisatie zonder deelnemers is uit een netwerk gehaald. "
+            "Onderwerp: de organisatie.",
+            _NETWERKORGANISATIE,
+            "organisatie",
         ),
     )
 }

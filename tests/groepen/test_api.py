@@ -1,5 +1,6 @@
 """Werkgroepjes through HTTP: groups from who is there, history, validation, planning ahead."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from itertools import combinations
 from typing import Any
@@ -15,7 +16,8 @@ def _netwerk(client: TestClient, mensen: int) -> tuple[dict[str, Any], list[dict
     deelnemers = []
     for index in range(mensen):
         org = factories.organisatie(client, f"Gemeente {index % 4}-{netwerk['id'][:6]}")
-        mens = factories.persoon(client, org["id"], f"Persoon {index}")
+        email = f"persoon.{index}.{netwerk['id'][:6]}@example.nl"
+        mens = factories.persoon(client, org["id"], f"Persoon {index}", email=email)
         deelnemers.append(
             factories.deelnemer(client, netwerk["id"], mens["id"], rol=rollen[index % 4])
         )
@@ -46,6 +48,19 @@ def _aanwezig(
     assert response.status_code == 200, response.text
 
 
+def _de_dag_komt(client: TestClient, netwerk_id: str, bijeenkomst: dict[str, Any]) -> None:
+    """The planned session has begun: attendance can be recorded."""
+    nu = datetime.now(UTC)
+    moved = client.patch(
+        f"/v1/netwerken/{netwerk_id}/bijeenkomsten/{bijeenkomst['id']}",
+        json={
+            "start": (nu - timedelta(hours=1)).isoformat(),
+            "einde": (nu + timedelta(hours=2)).isoformat(),
+        },
+    )
+    assert moved.status_code == 200, moved.text
+
+
 def _paren(groepen: list[list[str]]) -> set[frozenset[str]]:
     return {frozenset(p) for groep in groepen for p in combinations(groep, 2)}
 
@@ -68,7 +83,8 @@ def test_groups_from_the_attendance_meet_someone_new_the_second_time(client: Tes
     groepen_twee = [g["deelnemerIds"] for g in twee["groepen"]]
     assert _paren(groepen_een).isdisjoint(_paren(groepen_twee))
     assert twee["kwaliteit"]["score"]["herhalingen"] == 0
-    assert client.get(url.format(tweede["id"])).json() == groepen_twee
+    opgeslagen = client.get(url.format(tweede["id"])).json()["groepen"]
+    assert [g["deelnemerIds"] for g in opgeslagen] == groepen_twee
 
 
 def test_same_seed_same_answer(client: TestClient) -> None:
@@ -143,15 +159,7 @@ def test_reforming_on_the_day_keeps_most_of_the_plan(client: TestClient) -> None
     nid = netwerk["id"]
     bijeenkomst = _bijeenkomst(client, nid, 7)
     client.post(f"/v1/netwerken/{nid}/groepsplanning", json={"groepsgrootte": 4})
-    # The day comes: the session has begun, and the host notes who came.
-    nu = datetime.now(UTC)
-    client.patch(
-        f"/v1/netwerken/{nid}/bijeenkomsten/{bijeenkomst['id']}",
-        json={
-            "start": (nu - timedelta(hours=1)).isoformat(),
-            "einde": (nu + timedelta(hours=2)).isoformat(),
-        },
-    )
+    _de_dag_komt(client, nid, bijeenkomst)
     _aanwezig(client, nid, bijeenkomst["id"], deelnemers[:11])
     response = client.post(
         f"/v1/netwerken/{nid}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling",
@@ -163,3 +171,58 @@ def test_reforming_on_the_day_keeps_most_of_the_plan(client: TestClient) -> None
     assert body["bron"] == "dag"
     assert body["geplandeParen"] > 0
     assert body["behoudenParen"] >= body["geplandeParen"] - 3
+
+
+def _leden_kloppen(groepen: list[dict[str, Any]], deelnemers: list[dict[str, Any]]) -> None:
+    """Every group names its members: name, role and organisation, in the order of the ids."""
+    per_id = {d["id"]: d for d in deelnemers}
+    for groep in groepen:
+        assert [lid["id"] for lid in groep["leden"]] == groep["deelnemerIds"]
+        for lid in groep["leden"]:
+            deelnemer = per_id[lid["id"]]
+            assert lid["naam"] == deelnemer["persoon"]["naam"]
+            assert lid["rol"] == deelnemer["rol"]
+            assert lid["organisatie"]["id"] == deelnemer["persoon"]["organisatieId"]
+            assert lid["organisatie"]["naam"].startswith("Gemeente ")
+
+
+def test_group_answers_name_the_people(client: TestClient) -> None:
+    netwerk, deelnemers = _netwerk(client, 8)
+    nid = netwerk["id"]
+    bijeenkomst = _bijeenkomst(client, nid, 7)
+    _bijeenkomst(client, nid, 14)
+    planning = client.post(f"/v1/netwerken/{nid}/groepsplanning", json={"groepsgrootte": 4})
+    assert planning.status_code == 200, planning.text
+    for indeling in planning.json()["bijeenkomsten"]:
+        _leden_kloppen(indeling["groepen"], deelnemers)
+    _de_dag_komt(client, nid, bijeenkomst)
+    _aanwezig(client, nid, bijeenkomst["id"], deelnemers)
+    url = f"/v1/netwerken/{nid}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
+    gevormd = client.post(url, json={"groepsgrootte": 4})
+    _leden_kloppen(gevormd.json()["groepen"], deelnemers)
+    opgeslagen = client.get(url).json()
+    assert opgeslagen["bijeenkomstId"] == bijeenkomst["id"]
+    assert opgeslagen["bron"] == "dag"
+    assert [g["deelnemerIds"] for g in opgeslagen["groepen"]] == [
+        g["deelnemerIds"] for g in gevormd.json()["groepen"]
+    ]
+    _leden_kloppen(opgeslagen["groepen"], deelnemers)
+    assert "Persoon 0" in {lid["naam"] for g in opgeslagen["groepen"] for lid in g["leden"]}
+
+
+def test_naming_the_people_takes_one_statement_whatever_the_size(
+    client: TestClient, count_statements: Callable[[], Any]
+) -> None:
+    tellingen = []
+    for mensen in (4, 12):
+        netwerk, deelnemers = _netwerk(client, mensen)
+        bijeenkomst = _bijeenkomst(client, netwerk["id"], -7)
+        _aanwezig(client, netwerk["id"], bijeenkomst["id"], deelnemers)
+        url = f"/v1/netwerken/{netwerk['id']}/bijeenkomsten/{bijeenkomst['id']}/groepsindeling"
+        assert client.post(url, json={"groepsgrootte": 2}).status_code == 200
+        with count_statements() as counter:
+            response = client.get(url)
+        assert response.status_code == 200
+        assert sum(len(g["leden"]) for g in response.json()["groepen"]) == mensen
+        tellingen.append(counter.count)
+    assert tellingen[0] == tellingen[1]

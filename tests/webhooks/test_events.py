@@ -176,6 +176,9 @@ def test_catalogue_names_every_event_of_the_issue_with_a_dutch_description() -> 
             "opvolging.nodig",
             "leervraag.toegevoegd",
             "leervraag.beantwoord",
+            "netwerkorganisatie.toegevoegd",
+            "netwerkorganisatie.gewijzigd",
+            "netwerkorganisatie.verwijderd",
         )
     }
     assert set(CATALOGUS) == verwacht
