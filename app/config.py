@@ -71,6 +71,14 @@ class Settings(BaseSettings):
     webhooks_allow_private: bool = Field(
         default=False, description="Allow webhook sinks on private addresses and plain http."
     )
+    aanroeper_geheugen_seconden: float = Field(
+        default=5.0,
+        ge=0,
+        le=300,
+        description="How long a process remembers the caller of a key or token; a change to "
+        "keys or memberships is seen at once in the process that made it, and within this "
+        "time in the others. 0: look up every request.",
+    )
     groepen_opwarmen: bool = Field(
         default=True,
         description="Load (or compile) the group search at start, beside the first requests.",

@@ -47,7 +47,9 @@ def make_engine(
         # after the other and each sees the last one's change. A deferred transaction that read
         # first would fail with "database is locked" the moment another writer committed.
         read_only = connection.get_execution_options().get(ALLEEN_LEZEN, False)
-        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+        # Straight to the driver: the statement needs none of SQLAlchemy's execution path,
+        # and every request pays for it.
+        connection.connection.driver_connection.execute("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
     return engine
 

@@ -1,15 +1,15 @@
 """GET /v1/status: is the service up and can it reach its database (for health checks)."""
 
-from fastapi import APIRouter
 from pydantic import Field
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.common.router import Router
 from app.common.schemas import ApiModel
 from app.db import SessionDep
 from app.errors import Problem, Unavailable
 
-router = APIRouter(tags=["Status"])
+router = Router(tags=["Status"])
 
 
 class Status(ApiModel):
@@ -25,7 +25,7 @@ class Status(ApiModel):
     description="Voor health checks van load balancers en containers; vraagt geen authenticatie.",
     responses={503: {"model": Problem, "description": "De database is niet bereikbaar."}},
 )
-def status(session: SessionDep) -> Status:
+async def status(session: SessionDep) -> Status:
     try:
         session.execute(text("SELECT 1"))
     except SQLAlchemyError as error:

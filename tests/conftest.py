@@ -122,6 +122,9 @@ def settings(identity_provider: IdentityProvider) -> Settings:
         database_url="sqlite://",
         # Tests that form groups compile the search when they need it, not at every app start.
         groepen_opwarmen=False,
+        # Every request looks its caller up, so that statement counts do not depend on order;
+        # tests/auth/test_geheugen.py tests the memory itself.
+        aanroeper_geheugen_seconden=0,
         oidc_issuers=[
             OidcUitgever(
                 issuer=ISSUER,

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response, status
+from fastapi import Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.aanmeldingen import schemas, service
@@ -11,13 +11,14 @@ from app.auth.rechten import IngelogdDep, eigen_deelnemer_check
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute
 from app.db import SessionDep
 from app.models import Aanmelding
 from app.models.enums import AanmeldAntwoord
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/aanmeldingen",
     tags=["Aanmeldingen"],
     route_class=EtagRoute,
@@ -35,7 +36,7 @@ DeelnemerId = Annotated[
     "volgorde), dan `misschien`, dan `nee`.",
     responses=responses.LEES,
 )
-def lijst(
+async def lijst(
     bijeenkomst: BijeenkomstDep,
     request: Request,
     response: Response,
@@ -71,7 +72,7 @@ def lijst(
     description="404 als de deelnemer nog niet heeft gereageerd.",
     responses=responses.LEES,
 )
-def lees(
+async def lees(
     bijeenkomst: BijeenkomstDep, deelnemer_id: DeelnemerId, session: SessionDep
 ) -> schemas.Aanmelding:
     service.deelnemer_van(bijeenkomst, deelnemer_id, session=session)
@@ -96,7 +97,7 @@ def lees(
         **responses.WIJZIG,
     },
 )
-def beantwoord(
+async def beantwoord(
     netwerk: NetwerkDep,
     bijeenkomst: BijeenkomstDep,
     deelnemer_id: DeelnemerId,

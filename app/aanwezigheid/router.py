@@ -1,15 +1,14 @@
 """HTTP endpoints of /v1/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/aanwezigheid."""
 
-from fastapi import APIRouter
-
 from app.aanwezigheid import schemas, service
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
+from app.common.router import Router
 from app.db import SessionDep
 from app.netwerken.router import NetwerkDep
 from app.spelregels import service as spelregels_service
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/aanwezigheid",
     tags=["Aanwezigheid"],
 )
@@ -22,7 +21,7 @@ router = APIRouter(
     "(`afgemeld`), met de telling.",
     responses=responses.LEES,
 )
-def lees(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Aanwezigheid:
+async def lees(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Aanwezigheid:
     return service.als_schema(bijeenkomst, service.lijst(bijeenkomst, session=session))
 
 
@@ -38,7 +37,7 @@ def lees(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Aanwezighe
     "elkaar niet was, krijgt een opvolging (een kartrekker belt).",
     responses=responses.WIJZIG,
 )
-def registreer(
+async def registreer(
     netwerk: NetwerkDep,
     bijeenkomst: BijeenkomstDep,
     data: schemas.AanwezigheidInvoer,

@@ -3,19 +3,20 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.agenda import schemas, service
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
 from app.common.listing import PagineringDep, pagineer
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import AgendaOnderdeel
 from app.models.enums import Werkvorm
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/agenda-onderdelen",
     tags=["Agenda"],
     route_class=EtagRoute,
@@ -49,7 +50,7 @@ OnderdeelDep = Annotated[AgendaOnderdeel, Depends(onderdeel_uit_pad)]
     "het gaat.",
     responses=responses.LEES,
 )
-def lijst(
+async def lijst(
     bijeenkomst: BijeenkomstDep,
     request: Request,
     response: Response,
@@ -81,7 +82,7 @@ def lijst(
     "ander netwerk geeft 400 en er wordt niets opgeslagen.",
     responses=responses.MAAK_ONDER,
 )
-def maak(
+async def maak(
     bijeenkomst: BijeenkomstDep, data: schemas.AgendaOnderdeelNieuw, session: SessionDep
 ) -> schemas.AgendaOnderdeel:
     onderdeel = service.maak(bijeenkomst, data, session=session)
@@ -89,7 +90,7 @@ def maak(
 
 
 @router.get("/{onderdeelId}", summary="Eén agendaonderdeel opvragen", responses=responses.LEES)
-def lees(onderdeel: OnderdeelDep, session: SessionDep) -> schemas.AgendaOnderdeel:
+async def lees(onderdeel: OnderdeelDep, session: SessionDep) -> schemas.AgendaOnderdeel:
     return service.als_schemas([onderdeel], session=session)[0]
 
 
@@ -101,7 +102,7 @@ def lees(onderdeel: OnderdeelDep, session: SessionDep) -> schemas.AgendaOnderdee
     "gekoppelde leervragen.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     onderdeel: OnderdeelDep, data: schemas.AgendaOnderdeelWijziging, session: SessionDep
 ) -> schemas.AgendaOnderdeel:
     service.wijzig(onderdeel, data, session=session)
@@ -115,5 +116,5 @@ def wijzig(
     summary="Agendaonderdeel verwijderen",
     responses=responses.VERWIJDER,
 )
-def verwijder(onderdeel: OnderdeelDep, session: SessionDep) -> None:
+async def verwijder(onderdeel: OnderdeelDep, session: SessionDep) -> None:
     service.verwijder(onderdeel, session=session)

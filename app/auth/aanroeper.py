@@ -4,8 +4,8 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import timedelta
-from typing import Annotated, Any, ClassVar
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -18,6 +18,9 @@ from app.db import ALLEEN_LEZEN, SessieMaker
 from app.errors import AppError
 from app.models import ApiSleutel, Deelnemer, OidcIdentiteit, Persoon, utcnow
 from app.models.enums import DeelnemerStatus
+
+if TYPE_CHECKING:
+    from app.auth.geheugen import AanroeperGeheugen
 
 api_key_header = APIKeyHeader(
     name="X-Api-Key",
@@ -193,7 +196,9 @@ def _persoon(
     )
 
 
-def _sleutel(waarde: str, *, session: Session, sessie_maker: SessieMaker) -> Aanroeper:
+def _sleutel(
+    waarde: str, *, session: Session, sessie_maker: SessieMaker
+) -> tuple[Aanroeper, datetime | None]:
     rij = sleutels.zoek(waarde, session=session)
     if rij is None:
         raise NietGeauthenticeerd("De API-sleutel is onbekend, ingetrokken of verlopen.")
@@ -208,12 +213,13 @@ def _sleutel(waarde: str, *, session: Session, sessie_maker: SessieMaker) -> Aan
                 .values(laatst_gebruikt_op=now)
                 .execution_options(synchronize_session=False)
             )
-    return Aanroeper(
+    aanroeper = Aanroeper(
         sleutel_id=rij.id,
         beheerder="beheer" in rij.scopes,
         alleen_lezen="beheer" not in rij.scopes,
         sleutel_netwerk_id=rij.netwerk_id,
     )
+    return aanroeper, rij.verloopt_op
 
 
 def bepaal_aanroeper(
@@ -227,6 +233,16 @@ def bepaal_aanroeper(
         raise NietGeauthenticeerd(
             "Stuur tokens alleen in de Authorization-header, nooit in de URL."
         )
+    credential = token.credentials if token is not None else api_sleutel
+    if not credential:
+        return None
+    geheugen: AanroeperGeheugen = request.app.state.aanroepers
+    sleutel = geheugen.sleutel_van(("bearer " if token is not None else "key ") + credential)
+    bekend = geheugen.zoek(sleutel)
+    if bekend is not None:
+        return bekend
+    sessie_maker: SessieMaker = request.app.state.sessie_maker
+    geldig_tot: float | None
     if token is not None:
         settings = instellingen(request)
         uitgevers = settings.oidc_issuers
@@ -236,16 +252,19 @@ def bepaal_aanroeper(
             uitgever, claims = oidc.valideer(token.credentials, uitgevers)
         except oidc.TokenFout as error:
             raise NietGeauthenticeerd(str(error)) from error
-        return _persoon(
+        aanroeper = _persoon(
             claims,
             uitgever,
             beheerders=settings.beheerders,
             session=session,
-            sessie_maker=request.app.state.sessie_maker,
+            sessie_maker=sessie_maker,
         )
-    if api_sleutel:
-        return _sleutel(api_sleutel, session=session, sessie_maker=request.app.state.sessie_maker)
-    return None
+        geldig_tot = float(claims["exp"])
+    else:
+        aanroeper, verloopt_op = _sleutel(credential, session=session, sessie_maker=sessie_maker)
+        geldig_tot = verloopt_op.timestamp() if verloopt_op is not None else None
+    geheugen.onthoud(sleutel, aanroeper, geldig_tot=geldig_tot)
+    return aanroeper
 
 
 async def huidige_aanroeper(request: Request) -> Aanroeper | None:

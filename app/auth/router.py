@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response, status
+from fastapi import Depends, Path, Request, Response, status
 from sqlmodel import col, select
 
 from app.auth import schemas, sleutels
 from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import PagineringDep, pagineer
+from app.common.router import Router
 from app.common.service import get_or_404
 from app.db import SessionDep
 from app.models import ApiSleutel
 
-router = APIRouter(tags=["Toegang"])
+router = Router(tags=["Toegang"])
 
 
 async def sleutel_uit_pad(
@@ -35,7 +36,7 @@ SleutelDep = Annotated[ApiSleutel, Depends(sleutel_uit_pad)]
     "waarin hij deelnemer of kartrekker is. Handig voor een frontend na het aanmelden.",
     responses=responses.LIJST,
 )
-def ik(aanroeper: IngelogdDep) -> schemas.Ik:
+async def ik(aanroeper: IngelogdDep) -> schemas.Ik:
     return schemas.Ik(
         persoon_id=aanroeper.persoon_id,
         api_sleutel_id=aanroeper.sleutel_id,
@@ -56,7 +57,7 @@ def ik(aanroeper: IngelogdDep) -> schemas.Ik:
     description="Alle sleutels, nieuwste eerst; het geheim staat er nooit bij.",
     responses=responses.LIJST,
 )
-def lijst(
+async def lijst(
     request: Request, response: Response, session: SessionDep, paging: PagineringDep
 ) -> schemas.PaginaApiSleutels:
     rows, page = pagineer(
@@ -79,7 +80,7 @@ def lijst(
     description="Het antwoord bevat het geheim (`sleutel`), eenmalig.",
     responses=responses.MAAK,
 )
-def maak(data: schemas.ApiSleutelNieuw, session: SessionDep) -> schemas.ApiSleutelAangemaakt:
+async def maak(data: schemas.ApiSleutelNieuw, session: SessionDep) -> schemas.ApiSleutelAangemaakt:
     nieuw = sleutels.maak(
         naam=data.naam,
         scopes=data.scopes,
@@ -95,7 +96,7 @@ def maak(data: schemas.ApiSleutelNieuw, session: SessionDep) -> schemas.ApiSleut
 @router.get(
     "/api-sleutels/{sleutelId}", summary="Eén API-sleutel opvragen", responses=responses.LEES
 )
-def lees(sleutel: SleutelDep) -> schemas.ApiSleutel:
+async def lees(sleutel: SleutelDep) -> schemas.ApiSleutel:
     return schemas.ApiSleutel.model_validate(sleutel)
 
 
@@ -107,7 +108,9 @@ def lees(sleutel: SleutelDep) -> schemas.ApiSleutel:
     "eerst een nieuwe.",
     responses=responses.ACTIE,
 )
-def trek_in(sleutel: SleutelDep, session: SessionDep, aanroeper: IngelogdDep) -> schemas.ApiSleutel:
+async def trek_in(
+    sleutel: SleutelDep, session: SessionDep, aanroeper: IngelogdDep
+) -> schemas.ApiSleutel:
     return schemas.ApiSleutel.model_validate(
         sleutels.trek_in(sleutel, session=session, door_sleutel_id=aanroeper.sleutel_id)
     )

@@ -1,13 +1,12 @@
 """HTTP endpoints of /v1/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/bijdragen."""
 
-from fastapi import APIRouter
-
 from app.bijdragen import schemas, service
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
+from app.common.router import Router
 from app.db import SessionDep
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/bijdragen", tags=["Bijdragen"]
 )
 
@@ -19,7 +18,7 @@ router = APIRouter(
     "faciliteert.",
     responses=responses.LEES,
 )
-def lijst(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Bijdragen:
+async def lijst(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Bijdragen:
     return service.lijst(bijeenkomst, session=session)
 
 
@@ -31,7 +30,7 @@ def lijst(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Bijdragen
     "er niets. Contactpersonen mogen daarna zelf de bijdragen en de agenda bijwerken.",
     responses=responses.WIJZIG,
 )
-def vervang(
+async def vervang(
     bijeenkomst: BijeenkomstDep, data: schemas.BijdragenInvoer, session: SessionDep
 ) -> schemas.Bijdragen:
     return service.vervang(bijeenkomst, data, session=session)

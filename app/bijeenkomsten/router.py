@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from pydantic import AwareDatetime
 from sqlmodel import select
 
@@ -11,6 +11,7 @@ from app.bijeenkomsten import planning as plan_service
 from app.bijeenkomsten import schemas, service
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.common.waarschuwingen import met_waarschuwingen
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
@@ -18,7 +19,7 @@ from app.models import Bijeenkomst
 from app.models.enums import BijeenkomstStatus
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten", tags=["Bijeenkomsten"], route_class=EtagRoute
 )
 
@@ -46,7 +47,7 @@ BijeenkomstDep = Annotated[Bijeenkomst, Depends(bijeenkomst_uit_pad)]
     description="Te filteren op status, gastorganisatie en periode; gesorteerd op start.",
     responses=responses.LEES,
 )
-def lijst(
+async def lijst(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -92,7 +93,7 @@ def lijst(
     "bewaard, met de waarschuwing `buiten-looptijd`.",
     responses=responses.MAAK_ONDER,
 )
-def maak(
+async def maak(
     netwerk: NetwerkDep, data: schemas.BijeenkomstNieuw, session: SessionDep
 ) -> schemas.BijeenkomstOpgeslagen:
     bijeenkomst = service.maak(netwerk, data, session=session)
@@ -128,7 +129,7 @@ def plan(
 
 
 @router.get("/{bijeenkomstId}", summary="Eén bijeenkomst opvragen", responses=responses.LEES)
-def lees(bijeenkomst: BijeenkomstDep) -> schemas.Bijeenkomst:
+async def lees(bijeenkomst: BijeenkomstDep) -> schemas.Bijeenkomst:
     return schemas.Bijeenkomst.model_validate(bijeenkomst)
 
 
@@ -140,7 +141,7 @@ def lees(bijeenkomst: BijeenkomstDep) -> schemas.Bijeenkomst:
     "(`buiten-looptijd`) als de bijeenkomst buiten de looptijd van het netwerk valt.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     netwerk: NetwerkDep,
     bijeenkomst: BijeenkomstDep,
     data: schemas.BijeenkomstWijziging,
@@ -161,5 +162,5 @@ def wijzig(
     "blijft ze zichtbaar in agenda's.",
     responses=responses.VERWIJDER,
 )
-def verwijder(bijeenkomst: BijeenkomstDep, session: SessionDep) -> None:
+async def verwijder(bijeenkomst: BijeenkomstDep, session: SessionDep) -> None:
     service.verwijder(bijeenkomst, session=session)

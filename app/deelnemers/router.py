@@ -3,11 +3,12 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import col, select
 
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.deelnemers import schemas, service
@@ -15,7 +16,7 @@ from app.models import Deelnemer, Persoon
 from app.models.enums import DeelnemerStatus
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/deelnemers", tags=["Deelnemers"], route_class=EtagRoute
 )
 
@@ -43,7 +44,7 @@ DeelnemerDep = Annotated[tuple[Deelnemer, Persoon], Depends(deelnemer_uit_pad)]
     description="Te filteren op rol, status, kartrekker en organisatie; gesorteerd op naam.",
     responses=responses.LEES,
 )
-def lijst(
+async def lijst(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -84,14 +85,14 @@ def lijst(
     description="Een persoon kan één keer deelnemer van een netwerk zijn (anders 409).",
     responses=responses.MAAK_ONDER,
 )
-def maak(
+async def maak(
     netwerk: NetwerkDep, data: schemas.DeelnemerNieuw, session: SessionDep
 ) -> schemas.Deelnemer:
     return schemas.Deelnemer.van(*service.maak(netwerk, data, session=session))
 
 
 @router.get("/{deelnemerId}", summary="Eén deelnemer opvragen", responses=responses.LEES)
-def lees(deelnemer: DeelnemerDep) -> schemas.Deelnemer:
+async def lees(deelnemer: DeelnemerDep) -> schemas.Deelnemer:
     return schemas.Deelnemer.van(*deelnemer)
 
 
@@ -102,7 +103,7 @@ def lees(deelnemer: DeelnemerDep) -> schemas.Deelnemer:
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     netwerk: NetwerkDep,
     deelnemer: DeelnemerDep,
     data: schemas.DeelnemerWijziging,
@@ -121,5 +122,5 @@ def wijzig(
     "met status `vertrokken`: dan blijft de geschiedenis bewaard.",
     responses=responses.VERWIJDER,
 )
-def verwijder(netwerk: NetwerkDep, deelnemer: DeelnemerDep, session: SessionDep) -> None:
+async def verwijder(netwerk: NetwerkDep, deelnemer: DeelnemerDep, session: SessionDep) -> None:
     service.verwijder(netwerk, deelnemer[0], session=session)

@@ -1,13 +1,12 @@
 """HTTP endpoint of /v1/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/draaiboek."""
 
-from fastapi import APIRouter
-
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
+from app.common.router import Router
 from app.db import SessionDep
 from app.draaiboek import schemas, service
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/draaiboek", tags=["Draaiboek"]
 )
 
@@ -21,5 +20,5 @@ router = APIRouter(
     "wachtlijst staat), het huiswerk, en de praktische aanwijzingen van de vorige gastheer.",
     responses=responses.LEES,
 )
-def lees(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Draaiboek:
+async def lees(bijeenkomst: BijeenkomstDep, session: SessionDep) -> schemas.Draaiboek:
     return service.draaiboek(bijeenkomst, session=session)

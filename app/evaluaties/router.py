@@ -3,25 +3,26 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.auth.rechten import IngelogdDep, eigen_deelnemer_check
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.evaluaties import schemas, service
 from app.models import Evaluatie
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/bijeenkomsten/{bijeenkomstId}/evaluaties",
     tags=["Evaluaties"],
     route_class=EtagRoute,
 )
-trend_router = APIRouter(prefix="/netwerken/{netwerkId}/evaluaties", tags=["Evaluaties"])
+trend_router = Router(prefix="/netwerken/{netwerkId}/evaluaties", tags=["Evaluaties"])
 
 
 async def evaluatie_uit_pad(
@@ -52,7 +53,7 @@ EvaluatieDep = Annotated[Evaluatie, Depends(evaluatie_uit_pad)]
     "kartrekkers en beheerders zien ze allemaal.",
     responses=responses.LEES,
 )
-def lijst(
+async def lijst(
     netwerk: NetwerkDep,
     bijeenkomst: BijeenkomstDep,
     request: Request,
@@ -86,7 +87,7 @@ def lijst(
     "zichzelf.",
     responses=responses.MAAK_ONDER,
 )
-def maak(
+async def maak(
     netwerk: NetwerkDep,
     bijeenkomst: BijeenkomstDep,
     data: schemas.EvaluatieNieuw,
@@ -103,7 +104,7 @@ def maak(
     description="Voor wie haar gaf, de kartrekkers en beheerders.",
     responses=responses.LEES,
 )
-def lees(evaluatie: EvaluatieDep) -> schemas.Evaluatie:
+async def lees(evaluatie: EvaluatieDep) -> schemas.Evaluatie:
     return schemas.Evaluatie.model_validate(evaluatie)
 
 
@@ -114,7 +115,7 @@ def lees(evaluatie: EvaluatieDep) -> schemas.Evaluatie:
     description="Alleen wie de evaluatie gaf, kan haar wijzigen.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     evaluatie: EvaluatieDep, data: schemas.EvaluatieWijziging, session: SessionDep
 ) -> schemas.Evaluatie:
     return schemas.Evaluatie.model_validate(service.wijzig(evaluatie, data, session=session))
@@ -128,5 +129,5 @@ def wijzig(
     "het nog leuk?",
     responses=responses.LEES,
 )
-def trend(netwerk: NetwerkDep, session: SessionDep) -> schemas.EvaluatieTrend:
+async def trend(netwerk: NetwerkDep, session: SessionDep) -> schemas.EvaluatieTrend:
     return service.trend(netwerk, session=session)

@@ -4,13 +4,14 @@ import uuid
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response, status
+from fastapi import Path, Request, Response, status
 from sqlmodel import col, select
 
 from app.auth.aanroeper import GeenToegang
 from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import PagineringDep, pagineer
+from app.common.router import Router
 from app.common.service import get_in_netwerk_or_404
 from app.db import SessionDep
 from app.errors import Conflict, InvalidInput, InvalidParam
@@ -18,7 +19,7 @@ from app.gastrooster import Eerlijkheidsrapport, Knelpunt, schemas, service
 from app.models import Onbeschikbaarheid, Persoon, RoosterWijziging
 from app.netwerken.router import NetwerkDep
 
-router = APIRouter(prefix="/netwerken/{netwerkId}", tags=["Gastrooster"])
+router = Router(prefix="/netwerken/{netwerkId}", tags=["Gastrooster"])
 
 
 def _rooster(
@@ -146,7 +147,7 @@ def ruil(
     description="Elke wijziging van een gastheer: plannen, herplannen, ruilen en met de hand.",
     responses=responses.LEES,
 )
-def wijzigingen(
+async def wijzigingen(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -169,7 +170,7 @@ def wijzigingen(
     description="De data waarop organisaties geen gastheer kunnen zijn.",
     responses=responses.LEES,
 )
-def onbeschikbaarheden(
+async def onbeschikbaarheden(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -205,7 +206,7 @@ def _eigen_organisatie(
     "(`_plan`) om het rooster erop aan te passen.",
     responses=responses.MAAK_ONDER,
 )
-def maak_onbeschikbaarheid(
+async def maak_onbeschikbaarheid(
     netwerk: NetwerkDep,
     data: schemas.OnbeschikbaarheidNieuw,
     session: SessionDep,
@@ -245,7 +246,7 @@ def maak_onbeschikbaarheid(
     summary="Onbeschikbare datum weghalen",
     responses=responses.VERWIJDER,
 )
-def verwijder_onbeschikbaarheid(
+async def verwijder_onbeschikbaarheid(
     netwerk: NetwerkDep,
     onbeschikbaarheid_id: Annotated[
         uuid.UUID, Path(alias="onbeschikbaarheidId", description="Id van de datum.")

@@ -3,12 +3,12 @@
 import uuid
 from collections.abc import Iterable, Mapping
 
-from fastapi import APIRouter
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from app.bijeenkomsten.router import BijeenkomstDep
 from app.common import responses
+from app.common.router import Router
 from app.db import SessionDep
 from app.errors import NotFound
 from app.groepen import Groepsindeling as Indelingresultaat
@@ -20,7 +20,7 @@ from app.netwerken.router import NetwerkDep
 
 Leden = Mapping[str, DeelnemerKort]
 
-router = APIRouter(prefix="/netwerken/{netwerkId}", tags=["Werkgroepjes"])
+router = Router(prefix="/netwerken/{netwerkId}", tags=["Werkgroepjes"])
 
 _UITLEG = (
     "Prioriteiten, in deze volgorde: groepen verschillen hoogstens één in grootte; geen "

@@ -3,11 +3,12 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Path, Request, Response, status
+from fastapi import Header, Path, Request, Response, status
 from sqlmodel import col, select
 
 from app.common import responses
 from app.common.listing import PagineringDep, pagineer
+from app.common.router import Router
 from app.config import instellingen
 from app.db import SessionDep
 from app.errors import PROBLEM_JSON, AppError
@@ -17,9 +18,9 @@ from app.netwerken.router import NetwerkDep
 from app.openapi import API_PREFIX
 from app.personen.router import PersoonDep
 
-netwerk_router = APIRouter(prefix="/netwerken/{netwerkId}/kalenderfeeds", tags=["Kalenderfeeds"])
-persoon_router = APIRouter(prefix="/personen/{persoonId}/kalenderfeeds", tags=["Kalenderfeeds"])
-publiek_router = APIRouter(prefix="/kalender", tags=["Kalenderfeeds"])
+netwerk_router = Router(prefix="/netwerken/{netwerkId}/kalenderfeeds", tags=["Kalenderfeeds"])
+persoon_router = Router(prefix="/personen/{persoonId}/kalenderfeeds", tags=["Kalenderfeeds"])
+publiek_router = Router(prefix="/kalender", tags=["Kalenderfeeds"])
 
 TEXT_CALENDAR = "text/calendar"
 FeedId = Annotated[uuid.UUID, Path(alias="feedId", description="Id van de kalenderfeed.")]
@@ -79,7 +80,7 @@ _MAAK_UITLEG = (
     "en in te trekken; het token staat er nooit bij.",
     responses=responses.LEES,
 )
-def netwerkfeeds_lijst(
+async def netwerkfeeds_lijst(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -98,7 +99,7 @@ def netwerkfeeds_lijst(
     "geannuleerde (als geannuleerd)." + _MAAK_UITLEG,
     responses=responses.MAAK_ONDER,
 )
-def maak_netwerkfeed(
+async def maak_netwerkfeed(
     netwerk: NetwerkDep, request: Request, session: SessionDep
 ) -> schemas.KalenderfeedAangemaakt:
     return _aangemaakt(request, service.maak(netwerk_id=netwerk.id, session=session))
@@ -110,7 +111,7 @@ def maak_netwerkfeed(
     description="Daarna geeft de URL van de feed 404; de feed blijft zichtbaar in de lijst.",
     responses=responses.ACTIE,
 )
-def trek_netwerkfeed_in(
+async def trek_netwerkfeed_in(
     netwerk: NetwerkDep, feed_id: FeedId, session: SessionDep
 ) -> schemas.Kalenderfeed:
     feed = service.laad(feed_id, netwerk_id=netwerk.id, session=session)
@@ -124,7 +125,7 @@ def trek_netwerkfeed_in(
     "nooit bij.",
     responses=responses.LEES,
 )
-def persoonsfeeds_lijst(
+async def persoonsfeeds_lijst(
     persoon: PersoonDep,
     request: Request,
     response: Response,
@@ -144,7 +145,7 @@ def persoonsfeeds_lijst(
     'is gastheer", "Je presenteert", of hij zich heeft aangemeld.' + _MAAK_UITLEG,
     responses=responses.MAAK_ONDER,
 )
-def maak_persoonsfeed(
+async def maak_persoonsfeed(
     persoon: PersoonDep, request: Request, session: SessionDep
 ) -> schemas.KalenderfeedAangemaakt:
     return _aangemaakt(request, service.maak(persoon_id=persoon.id, session=session))
@@ -156,7 +157,7 @@ def maak_persoonsfeed(
     description="Daarna geeft de URL van de feed 404; de feed blijft zichtbaar in de lijst.",
     responses=responses.ACTIE,
 )
-def trek_persoonsfeed_in(
+async def trek_persoonsfeed_in(
     persoon: PersoonDep, feed_id: FeedId, session: SessionDep
 ) -> schemas.Kalenderfeed:
     feed = service.laad(feed_id, persoon_id=persoon.id, session=session)

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.auth.rechten import IngelogdDep, eigen_deelnemer_check
@@ -15,6 +15,7 @@ from app.common.listing import (
     pagineer,
     sorteer_op,
 )
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.common.waarschuwingen import met_waarschuwingen
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
@@ -25,11 +26,11 @@ from app.models.enums import LeervraagSoort, LeervraagStatus
 from app.netwerken.router import NetwerkDep
 from app.personen.router import PersoonDep
 
-router = APIRouter(
+router = Router(
     prefix="/netwerken/{netwerkId}/leervragen", tags=["Leervragen"], route_class=EtagRoute
 )
 # Finding who can help, beside the leervragen: per netwerk (agenda) and per persoon.
-hulp_router = APIRouter(tags=["Leervragen"], route_class=EtagRoute)
+hulp_router = Router(tags=["Leervragen"], route_class=EtagRoute)
 
 Limiet = Annotated[
     int,
@@ -64,7 +65,7 @@ LeervraagDep = Annotated[Leervraag, Depends(leervraag_uit_pad)]
     description="Te filteren op soort, status, deelnemer en thema; nieuwste eerst.",
     responses=responses.LEES,
 )
-def lijst(
+async def lijst(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -105,7 +106,7 @@ def lijst(
     "bewaard, met de waarschuwing `buiten-onderwerp`.",
     responses=responses.MAAK_ONDER,
 )
-def maak(
+async def maak(
     netwerk: NetwerkDep,
     data: schemas.LeervraagNieuw,
     session: SessionDep,
@@ -119,7 +120,7 @@ def maak(
 
 
 @router.get("/{leervraagId}", summary="Eén leervraag opvragen", responses=responses.LEES)
-def lees(leervraag: LeervraagDep) -> schemas.Leervraag:
+async def lees(leervraag: LeervraagDep) -> schemas.Leervraag:
     return schemas.Leervraag.model_validate(leervraag)
 
 
@@ -140,7 +141,7 @@ def lees(leervraag: LeervraagDep) -> schemas.Leervraag:
         },
     },
 )
-def wijzig(
+async def wijzig(
     netwerk: NetwerkDep,
     leervraag: LeervraagDep,
     data: schemas.LeervraagWijziging,
@@ -159,7 +160,7 @@ def wijzig(
     summary="Leervraag verwijderen",
     responses=responses.VERWIJDER,
 )
-def verwijder(leervraag: LeervraagDep, session: SessionDep) -> None:
+async def verwijder(leervraag: LeervraagDep, session: SessionDep) -> None:
     service.verwijder(leervraag, session=session)
 
 
@@ -170,7 +171,7 @@ def verwijder(leervraag: LeervraagDep, session: SessionDep) -> None:
     "standaard de oudste notitie eerst.",
     responses=responses.LEES,
 )
-def voortgang_lijst(
+async def voortgang_lijst(
     leervraag: LeervraagDep,
     request: Request,
     response: Response,
@@ -196,7 +197,7 @@ def voortgang_lijst(
     "moet van hetzelfde netwerk zijn.",
     responses=responses.problems(400, 404, 415),
 )
-def voortgang_maak(
+async def voortgang_maak(
     leervraag: LeervraagDep, data: schemas.VoortgangNieuw, session: SessionDep
 ) -> schemas.Voortgang:
     return schemas.Voortgang.model_validate(

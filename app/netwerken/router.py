@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.auth import rechten
@@ -11,13 +11,14 @@ from app.auth.aanroeper import Aanroeper, AanroeperDep
 from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute, IfMatch, controleer_if_match, versie_van
 from app.db import SessionDep
 from app.models import Netwerk, Organisatie
 from app.models.enums import NetwerkStatus, OrganisatieSoort
 from app.netwerken import organisaties, schemas, service
 
-router = APIRouter(prefix="/netwerken", tags=["Netwerken"], route_class=EtagRoute)
+router = Router(prefix="/netwerken", tags=["Netwerken"], route_class=EtagRoute)
 
 
 async def netwerk_uit_pad(
@@ -40,7 +41,7 @@ NetwerkDep = Annotated[Netwerk, Depends(netwerk_uit_pad)]
     "te filteren op status en thema; gesorteerd op naam.",
     responses=responses.LIJST,
 )
-def lijst(
+async def lijst(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -71,12 +72,12 @@ def lijst(
     description="Een nieuw netwerk begint als `concept`.",
     responses=responses.MAAK,
 )
-def maak(data: schemas.NetwerkNieuw, session: SessionDep) -> schemas.Netwerk:
+async def maak(data: schemas.NetwerkNieuw, session: SessionDep) -> schemas.Netwerk:
     return schemas.Netwerk.model_validate(service.maak(data, session=session))
 
 
 @router.get("/{netwerkId}", summary="Eén netwerk opvragen", responses=responses.LEES)
-def lees(netwerk: NetwerkDep) -> schemas.Netwerk:
+async def lees(netwerk: NetwerkDep) -> schemas.Netwerk:
     return schemas.Netwerk.model_validate(netwerk)
 
 
@@ -88,7 +89,7 @@ def lees(netwerk: NetwerkDep) -> schemas.Netwerk:
     "zijn, kunnen niet worden weggehaald (409).",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     netwerk: NetwerkDep, data: schemas.NetwerkWijziging, session: SessionDep
 ) -> schemas.Netwerk:
     return schemas.Netwerk.model_validate(service.wijzig(netwerk, data, session=session))
@@ -103,7 +104,7 @@ def wijzig(
     "en leervragen.",
     responses=responses.VERWIJDER,
 )
-def verwijder(netwerk: NetwerkDep, session: SessionDep) -> None:
+async def verwijder(netwerk: NetwerkDep, session: SessionDep) -> None:
     service.verwijder(netwerk, session=session)
 
 
@@ -215,7 +216,7 @@ _CONTACTGEGEVENS = (
     "op naam. " + _CONTACTGEGEVENS,
     responses=responses.LEES,
 )
-def organisaties_lijst(
+async def organisaties_lijst(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -254,7 +255,7 @@ def organisaties_lijst(
     "deelnemers meedoet, kan zo een contactpersoon krijgen.",
     responses=responses.MAAK_ONDER,
 )
-def organisaties_voeg_toe(
+async def organisaties_voeg_toe(
     netwerk: NetwerkDep,
     data: schemas.NetwerkOrganisatieNieuw,
     session: SessionDep,
@@ -271,7 +272,7 @@ def organisaties_voeg_toe(
     + _CONTACTGEGEVENS,
     responses=responses.LEES,
 )
-def organisaties_lees(
+async def organisaties_lees(
     netwerk: NetwerkDep, aangesloten: AangeslotenDep, aanroeper: IngelogdDep
 ) -> schemas.NetwerkOrganisatie:
     return _netwerkorganisatie(netwerk, aangesloten, aanroeper)
@@ -285,7 +286,7 @@ def organisaties_lees(
     "die alleen via deelnemers meedoet, voeg je eerst toe (anders 409).",
     responses=responses.WIJZIG,
 )
-def organisaties_wijzig(
+async def organisaties_wijzig(
     netwerk: NetwerkDep,
     aangesloten: AangeslotenDep,
     data: schemas.NetwerkOrganisatieWijziging,
@@ -305,7 +306,7 @@ def organisaties_wijzig(
     "zijn); een organisatie met deelnemers blijft (409).",
     responses=responses.VERWIJDER,
 )
-def organisaties_verwijder(
+async def organisaties_verwijder(
     netwerk: NetwerkDep, aangesloten: AangeslotenDep, session: SessionDep
 ) -> None:
     organisaties.verwijder(netwerk, aangesloten, session=session)

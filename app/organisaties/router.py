@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import select
 
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import Organisatie
 from app.models.enums import OrganisatieSoort
 from app.organisaties import schemas, service
 
-router = APIRouter(prefix="/organisaties", tags=["Organisaties"], route_class=EtagRoute)
+router = Router(prefix="/organisaties", tags=["Organisaties"], route_class=EtagRoute)
 
 
 async def organisatie_uit_pad(
@@ -39,7 +40,7 @@ OrganisatieDep = Annotated[Organisatie, Depends(organisatie_uit_pad)]
     description="Alle organisaties, te filteren op soort, code en naam; gesorteerd op naam.",
     responses=responses.LIJST,
 )
-def lijst(
+async def lijst(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -80,7 +81,7 @@ def lijst(
     summary="Organisatie toevoegen",
     responses=responses.MAAK,
 )
-def maak(data: schemas.OrganisatieNieuw, session: SessionDep) -> schemas.Organisatie:
+async def maak(data: schemas.OrganisatieNieuw, session: SessionDep) -> schemas.Organisatie:
     return schemas.Organisatie.model_validate(service.maak(data, session=session))
 
 
@@ -89,7 +90,7 @@ def maak(data: schemas.OrganisatieNieuw, session: SessionDep) -> schemas.Organis
     summary="Eén organisatie opvragen",
     responses=responses.LEES,
 )
-def lees(organisatie: OrganisatieDep) -> schemas.Organisatie:
+async def lees(organisatie: OrganisatieDep) -> schemas.Organisatie:
     return schemas.Organisatie.model_validate(organisatie)
 
 
@@ -100,7 +101,7 @@ def lees(organisatie: OrganisatieDep) -> schemas.Organisatie:
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     organisatie: OrganisatieDep, data: schemas.OrganisatieWijziging, session: SessionDep
 ) -> schemas.Organisatie:
     return schemas.Organisatie.model_validate(service.wijzig(organisatie, data, session=session))
@@ -114,5 +115,5 @@ def wijzig(
     description="Kan alleen als er geen personen meer bij de organisatie horen.",
     responses=responses.VERWIJDER,
 )
-def verwijder(organisatie: OrganisatieDep, session: SessionDep) -> None:
+async def verwijder(organisatie: OrganisatieDep, session: SessionDep) -> None:
     service.verwijder(organisatie, session=session)

@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import func, select
 
 from app.auth.rechten import IngelogdDep
 from app.common import responses
 from app.common.listing import SORTEER_BESCHRIJVING, PagineringDep, pagineer, sorteer_op
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.models import Persoon
 from app.personen import schemas, service
 
-router = APIRouter(prefix="/personen", tags=["Personen"], route_class=EtagRoute)
+router = Router(prefix="/personen", tags=["Personen"], route_class=EtagRoute)
 
 
 async def persoon_uit_pad(
@@ -41,7 +42,7 @@ PersoonDep = Annotated[Persoon, Depends(persoon_uit_pad)]
     "ander netwerk zit. Te filteren op organisatie en naam; gesorteerd op naam.",
     responses=responses.LIJST,
 )
-def lijst(
+async def lijst(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -83,12 +84,12 @@ def lijst(
     summary="Persoon toevoegen",
     responses=responses.MAAK,
 )
-def maak(data: schemas.PersoonNieuw, session: SessionDep) -> schemas.Persoon:
+async def maak(data: schemas.PersoonNieuw, session: SessionDep) -> schemas.Persoon:
     return schemas.Persoon.model_validate(service.maak(data, session=session))
 
 
 @router.get("/{persoonId}", summary="Eén persoon opvragen", responses=responses.LEES)
-def lees(persoon: PersoonDep) -> schemas.Persoon:
+async def lees(persoon: PersoonDep) -> schemas.Persoon:
     return schemas.Persoon.model_validate(persoon)
 
 
@@ -99,7 +100,7 @@ def lees(persoon: PersoonDep) -> schemas.Persoon:
     description="Alleen de meegestuurde velden veranderen.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     persoon: PersoonDep,
     data: schemas.PersoonWijziging,
     session: SessionDep,
@@ -118,5 +119,5 @@ def wijzig(
     description="Kan alleen als de persoon van geen enkel netwerk meer deelnemer is.",
     responses=responses.VERWIJDER,
 )
-def verwijder(persoon: PersoonDep, session: SessionDep) -> None:
+async def verwijder(persoon: PersoonDep, session: SessionDep) -> None:
     service.verwijder(persoon, session=session)

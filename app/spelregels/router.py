@@ -3,11 +3,12 @@
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from fastapi import Body, Depends, Path, Query, Request, Response
 from sqlmodel import col, select
 
 from app.common import responses
 from app.common.listing import PagineringDep, pagineer
+from app.common.router import Router
 from app.common.service import get_in_netwerk_or_404
 from app.common.tekst import opsomming
 from app.common.versies import EtagRoute, versie_van
@@ -19,7 +20,7 @@ from app.netwerken.router import NetwerkDep
 from app.spelregels import DEFINITIE_PER_CODE, Ernst, Niveau, Selectie, Spelregels, schemas, service
 from app.spelregels.snapshot import NetwerkSnapshot
 
-router = APIRouter(prefix="/netwerken/{netwerkId}", tags=["Spelregels"], route_class=EtagRoute)
+router = Router(prefix="/netwerken/{netwerkId}", tags=["Spelregels"], route_class=EtagRoute)
 
 
 def _waarde(waarde: Any) -> Any:
@@ -60,7 +61,7 @@ def _uitleg(spelregels: Spelregels) -> list[schemas.SpelregelUitleg]:
     "en parameters; standaard zoals in de praktijk van lerende netwerken.",
     responses=responses.LEES,
 )
-def lees_spelregels(netwerk: NetwerkDep) -> list[schemas.SpelregelUitleg]:
+async def lees_spelregels(netwerk: NetwerkDep) -> list[schemas.SpelregelUitleg]:
     return _uitleg(service.spelregels_van(netwerk))
 
 
@@ -71,7 +72,7 @@ def lees_spelregels(netwerk: NetwerkDep) -> list[schemas.SpelregelUitleg]:
     "noemt blijven zoals ze zijn. Een onbekende code of parameter geeft 400.",
     responses=responses.WIJZIG,
 )
-def wijzig_spelregels(
+async def wijzig_spelregels(
     netwerk: NetwerkDep,
     session: SessionDep,
     wijzigingen: Annotated[
@@ -181,7 +182,7 @@ OpvolgingDep = Annotated[Opvolging, Depends(opvolging_uit_pad)]
     description="Wie een kartrekker moet bellen omdat hij afhaakt; openstaande eerst.",
     responses=responses.LEES,
 )
-def opvolgingen(
+async def opvolgingen(
     netwerk: NetwerkDep,
     request: Request,
     response: Response,
@@ -230,7 +231,7 @@ def werk_bij(netwerk: NetwerkDep, session: SessionDep) -> list[schemas.Opvolging
     "een andere kartrekker. Een afgeronde opvolging komt voor dezelfde afwezigheid niet terug.",
     responses=responses.WIJZIG,
 )
-def wijzig_opvolging(
+async def wijzig_opvolging(
     netwerk: NetwerkDep,
     opvolging: OpvolgingDep,
     data: schemas.OpvolgingWijziging,

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
+from fastapi import Depends, Path, Query, Request, Response, status
 from sqlmodel import col
 
 from app.auth.aanroeper import Aanroeper, GeenToegang
@@ -16,6 +16,7 @@ from app.common.listing import (
     pagineer,
     sorteer_op,
 )
+from app.common.router import Router
 from app.common.versies import EtagRoute, versie_van
 from app.db import SCHRIJVENDE_METHODEN, SessionDep
 from app.errors import InvalidInput, InvalidParam, NotFound
@@ -24,7 +25,7 @@ from app.webhooks import schemas, service
 from app.webhooks.events import CATALOGUS, AfleverStatus
 from app.webhooks.instellingen import WebhookInstellingen
 
-router = APIRouter(tags=["Webhooks"], route_class=EtagRoute)
+router = Router(tags=["Webhooks"], route_class=EtagRoute)
 
 
 async def instellingen(request: Request) -> WebhookInstellingen:
@@ -82,7 +83,7 @@ def _met_geheim(abonnement: Abonnement) -> schemas.AbonnementMetGeheim:
     description="Alle gebeurtenissen waarop je kunt abonneren, met hun betekenis.",
     responses=responses.LIJST,
 )
-def gebeurtenistypen() -> list[schemas.Gebeurtenistype]:
+async def gebeurtenistypen() -> list[schemas.Gebeurtenistype]:
     return [
         schemas.Gebeurtenistype(type=naam, omschrijving=soort.omschrijving)
         for naam, soort in CATALOGUS.items()
@@ -95,7 +96,7 @@ def gebeurtenistypen() -> list[schemas.Gebeurtenistype]:
     description="Je eigen abonnementen (een beheerder ziet ze allemaal); nieuwste eerst.",
     responses=responses.LIJST,
 )
-def lijst(
+async def lijst(
     request: Request,
     response: Response,
     session: SessionDep,
@@ -146,7 +147,7 @@ def _controleer_netwerk(aanroeper: Aanroeper, netwerk_id: uuid.UUID | None) -> N
     "(Standard Webhooks); het wordt daarna nooit meer getoond.",
     responses=responses.MAAK,
 )
-def maak(
+async def maak(
     data: schemas.AbonnementNieuw,
     session: SessionDep,
     aanroeper: IngelogdDep,
@@ -169,7 +170,7 @@ def maak(
 @router.get(
     "/abonnementen/{abonnementId}", summary="Eén abonnement opvragen", responses=responses.LEES
 )
-def lees(abonnement: AbonnementDep) -> schemas.Abonnement:
+async def lees(abonnement: AbonnementDep) -> schemas.Abonnement:
     return _antwoord(abonnement)
 
 
@@ -180,7 +181,7 @@ def lees(abonnement: AbonnementDep) -> schemas.Abonnement:
     description="Wijzig sink, typen of filters, of zet het uit en weer aan.",
     responses=responses.WIJZIG,
 )
-def wijzig(
+async def wijzig(
     abonnement: AbonnementDep,
     data: schemas.AbonnementWijziging,
     session: SessionDep,
@@ -199,7 +200,7 @@ def wijzig(
     summary="Abonnement opzeggen",
     responses=responses.VERWIJDER,
 )
-def verwijder(abonnement: AbonnementDep, session: SessionDep) -> None:
+async def verwijder(abonnement: AbonnementDep, session: SessionDep) -> None:
     service.verwijder(abonnement, session=session)
 
 
@@ -210,7 +211,9 @@ def verwijder(abonnement: AbonnementDep, session: SessionDep) -> None:
     "antwoord.",
     responses=responses.ACTIE,
 )
-def vernieuw_geheim(abonnement: AbonnementDep, session: SessionDep) -> schemas.AbonnementMetGeheim:
+async def vernieuw_geheim(
+    abonnement: AbonnementDep, session: SessionDep
+) -> schemas.AbonnementMetGeheim:
     return _met_geheim(service.vernieuw_geheim(abonnement, session=session))
 
 
@@ -235,7 +238,7 @@ def _aflevering(item: service.AfleveringMetPogingen) -> schemas.Aflevering:
     "(statuscode, fout, duur); nieuwste eerst.",
     responses=responses.LEES,
 )
-def afleveringen(
+async def afleveringen(
     abonnement: AbonnementDep,
     request: Request,
     response: Response,
@@ -256,7 +259,7 @@ def afleveringen(
     description="Zet een aflevering terug in de wachtrij, bijvoorbeeld nadat de sink weer werkt.",
     responses=responses.ACTIE,
 )
-def opnieuw(
+async def opnieuw(
     abonnement: AbonnementDep,
     aflevering_id: Annotated[
         uuid.UUID, Path(alias="afleveringId", description="Id van de aflevering.")
